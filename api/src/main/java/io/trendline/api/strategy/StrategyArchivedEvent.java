@@ -1,0 +1,7 @@
+package io.trendline.api.strategy;
+
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record StrategyArchivedEvent(String strategyId, String reason) {
+}

@@ -1,0 +1,2 @@
+/** The investment-strategy context: commands, events and queries of the {@code Strategy} aggregate. */
+package io.trendline.api.strategy;
