@@ -1,0 +1,205 @@
+package io.trendline.command.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trendline.api.common.CommandRejectedException;
+import io.trendline.api.common.Rejection;
+import io.trendline.api.strategy.ArchiveStrategyCommand;
+import io.trendline.api.strategy.BacktestRequestedEvent;
+import io.trendline.api.strategy.ChangeStrategyParametersCommand;
+import io.trendline.api.strategy.CreateStrategyCommand;
+import io.trendline.api.strategy.RenameStrategyCommand;
+import io.trendline.api.strategy.RequestBacktestCommand;
+import io.trendline.api.strategy.StrategyArchivedEvent;
+import io.trendline.api.strategy.StrategyCreatedEvent;
+import io.trendline.api.strategy.StrategyParametersChangedEvent;
+import io.trendline.api.strategy.StrategyRenamedEvent;
+import io.trendline.api.strategy.StrategyType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class StrategyTest {
+
+    private static final String ID = "strategy-1";
+    private static final Instant FROM = Instant.parse("2025-06-01T00:00:00Z");
+    private static final Instant TO = Instant.parse("2025-07-01T00:00:00Z");
+
+    private FixtureConfiguration<Strategy> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Strategy.class);
+    }
+
+    private static Map<String, BigDecimal> params(int fast, int slow) {
+        return new TreeMap<>(Map.of("fast", BigDecimal.valueOf(fast), "slow", BigDecimal.valueOf(slow)));
+    }
+
+    private static StrategyCreatedEvent created() {
+        return new StrategyCreatedEvent(ID, "alice", "Golden cross", StrategyType.SMA_CROSSOVER, "BTCUSDT",
+                params(10, 50));
+    }
+
+    private static RequestBacktestCommand backtest(String interval, Instant from, Instant to) {
+        return new RequestBacktestCommand(ID, "bt-1", interval, from, to, new BigDecimal("10000"),
+                new BigDecimal("10"), BigDecimal.ZERO);
+    }
+
+    private static void rejectedWith(Throwable e, Rejection.Kind kind, String code) {
+        assertThat(e).isInstanceOf(CommandRejectedException.class);
+        Rejection rejection = (Rejection) ((CommandRejectedException) e).getDetails().orElseThrow();
+        assertThat(rejection.kind()).isEqualTo(kind);
+        assertThat(rejection.code()).isEqualTo(code);
+    }
+
+    @Test
+    void creatingAStrategyFillsInTheTypesDefaultParameters() {
+        // when
+        fixture.givenNoPriorActivity()
+                .when(new CreateStrategyCommand(ID, "alice", "  Golden cross ", StrategyType.SMA_CROSSOVER,
+                        "BTCUSDT", Map.of()))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(created());
+    }
+
+    @Test
+    void creatingAStrategyWithParametersOutsideTheirBoundsIsRejected() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateStrategyCommand(ID, "alice", "x", StrategyType.SMA_CROSSOVER, "BTCUSDT",
+                        params(60, 50)))
+                .expectNoEvents()
+                .expectExceptionMessage("invalid parameters for SMA_CROSSOVER: fast must be less than slow")
+                .expectException(CommandRejectedException.class);
+    }
+
+    @Test
+    void creatingAStrategyWithAnUnknownParameterNamesIt() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateStrategyCommand(ID, "alice", "x", StrategyType.BUY_AND_HOLD, "BTCUSDT",
+                        Map.of("period", BigDecimal.ONE)))
+                .expectNoEvents()
+                .expectExceptionMessage("invalid parameters for BUY_AND_HOLD: period is not a parameter of "
+                        + "BUY_AND_HOLD");
+    }
+
+    @Test
+    void creatingAStrategyWithAFractionalPeriodIsRejected() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateStrategyCommand(ID, "alice", "x", StrategyType.RSI_MEAN_REVERSION, "ETHUSDT",
+                        Map.of("period", new BigDecimal("14.5"))))
+                .expectNoEvents()
+                .expectExceptionMessage("invalid parameters for RSI_MEAN_REVERSION: period must be a whole number, "
+                        + "was 14.5");
+    }
+
+    @Test
+    void creatingAStrategyWithALowerCaseSymbolIsRejected() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateStrategyCommand(ID, "alice", "x", StrategyType.BUY_AND_HOLD, "btcusdt", Map.of()))
+                .expectNoEvents()
+                .expectException(CommandRejectedException.class);
+    }
+
+    @Test
+    void creatingAStrategyWithoutANameIsRejectedAsInvalid() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateStrategyCommand(ID, "alice", " ", StrategyType.BUY_AND_HOLD, "BTCUSDT", Map.of()))
+                .expectNoEvents()
+                .expectExceptionSatisfying(e -> rejectedWith(e, Rejection.Kind.INVALID, "strategy.name-invalid"));
+    }
+
+    @Test
+    void changingParametersRecordsTheOldAndNewValues() {
+        fixture.given(created())
+                .when(new ChangeStrategyParametersCommand(ID, params(20, 100), null))
+                .expectEvents(new StrategyParametersChangedEvent(ID, params(20, 100), params(10, 50)));
+    }
+
+    @Test
+    void changingParametersToTheSameValuesRecordsNothing() {
+        fixture.given(created())
+                .when(new ChangeStrategyParametersCommand(ID, params(10, 50), null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void changingParametersToInvalidValuesIsRejected() {
+        fixture.given(created())
+                .when(new ChangeStrategyParametersCommand(ID, params(0, 50), null))
+                .expectNoEvents()
+                .expectExceptionSatisfying(e -> rejectedWith(e, Rejection.Kind.INVALID,
+                        "strategy.parameters-invalid"));
+    }
+
+    @Test
+    void renamingAStrategyRecordsThePreviousName() {
+        fixture.given(created())
+                .when(new RenameStrategyCommand(ID, "Death cross", null))
+                .expectEvents(new StrategyRenamedEvent(ID, "Death cross", "Golden cross"));
+    }
+
+    @Test
+    void archivingAStrategyRecordsTheReason() {
+        fixture.given(created())
+                .when(new ArchiveStrategyCommand(ID, "superseded", null))
+                .expectEvents(new StrategyArchivedEvent(ID, "superseded"));
+    }
+
+    @Test
+    void archivingAnArchivedStrategyIsAConflict() {
+        fixture.given(created(), new StrategyArchivedEvent(ID, "done"))
+                .when(new ArchiveStrategyCommand(ID, "again", null))
+                .expectNoEvents()
+                .expectExceptionSatisfying(e -> rejectedWith(e, Rejection.Kind.CONFLICT, "strategy.archived"));
+    }
+
+    @Test
+    void changingAnArchivedStrategyIsAConflict() {
+        fixture.given(created(), new StrategyArchivedEvent(ID, "done"))
+                .when(new ChangeStrategyParametersCommand(ID, params(20, 100), null))
+                .expectNoEvents()
+                .expectExceptionSatisfying(e -> rejectedWith(e, Rejection.Kind.CONFLICT, "strategy.archived"));
+    }
+
+    @Test
+    void requestingABacktestCarriesTheParametersInForceAtTheTime() {
+        fixture.given(created(), new StrategyParametersChangedEvent(ID, params(5, 20), params(10, 50)))
+                .when(backtest("1h", FROM, TO))
+                .expectEvents(new BacktestRequestedEvent(ID, "bt-1", StrategyType.SMA_CROSSOVER, "BTCUSDT",
+                        params(5, 20), "1h", FROM, TO, new BigDecimal("10000"), new BigDecimal("10"),
+                        BigDecimal.ZERO));
+    }
+
+    @Test
+    void requestingABacktestOverAnEmptyRangeIsRejected() {
+        fixture.given(created())
+                .when(backtest("1h", TO, FROM))
+                .expectNoEvents()
+                .expectExceptionSatisfying(e -> rejectedWith(e, Rejection.Kind.INVALID, "backtest.range-empty"));
+    }
+
+    @Test
+    void requestingABacktestAtAnUnknownIntervalIsRejected() {
+        fixture.given(created())
+                .when(backtest("7m", FROM, TO))
+                .expectNoEvents()
+                .expectExceptionSatisfying(e -> rejectedWith(e, Rejection.Kind.INVALID,
+                        "backtest.interval-invalid"));
+    }
+
+    @Test
+    void requestingABacktestOfAnArchivedStrategyIsAConflict() {
+        fixture.given(created(), new StrategyArchivedEvent(ID, "done"))
+                .when(backtest("1h", FROM, TO))
+                .expectNoEvents()
+                .expectExceptionSatisfying(e -> rejectedWith(e, Rejection.Kind.CONFLICT, "strategy.archived"));
+    }
+}

@@ -1,0 +1,2 @@
+/** Configuration defaults shared by every deployable. */
+package io.trendline.platform.config;
