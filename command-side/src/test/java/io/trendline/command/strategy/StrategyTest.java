@@ -1,7 +1,5 @@
 package io.trendline.command.strategy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.trendline.api.common.CommandRejectedException;
 import io.trendline.api.common.Rejection;
 import io.trendline.api.strategy.ArchiveStrategyCommand;
@@ -20,6 +18,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,11 +52,19 @@ class StrategyTest {
                 new BigDecimal("10"), BigDecimal.ZERO);
     }
 
-    private static void rejectedWith(Throwable e, Rejection.Kind kind, String code) {
-        assertThat(e).isInstanceOf(CommandRejectedException.class);
-        Rejection rejection = (Rejection) ((CommandRejectedException) e).getDetails().orElseThrow();
-        assertThat(rejection.kind()).isEqualTo(kind);
-        assertThat(rejection.code()).isEqualTo(code);
+    private static Matcher<Object> rejection(Rejection.Kind kind, String code) {
+        return new TypeSafeMatcher<>(Rejection.class) {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                Rejection rejection = (Rejection) item;
+                return rejection.kind() == kind && rejection.code().equals(code);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a " + kind + " rejection coded " + code);
+            }
+        };
     }
 
     @Test
@@ -112,7 +121,7 @@ class StrategyTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateStrategyCommand(ID, "alice", " ", StrategyType.BUY_AND_HOLD, "BTCUSDT", Map.of()))
                 .expectNoEvents()
-                .expectExceptionSatisfying(e -> rejectedWith(e, Rejection.Kind.INVALID, "strategy.name-invalid"));
+                .expectExceptionDetails(rejection(Rejection.Kind.INVALID, "strategy.name-invalid"));
     }
 
     @Test
@@ -135,7 +144,7 @@ class StrategyTest {
         fixture.given(created())
                 .when(new ChangeStrategyParametersCommand(ID, params(0, 50), null))
                 .expectNoEvents()
-                .expectExceptionSatisfying(e -> rejectedWith(e, Rejection.Kind.INVALID,
+                .expectExceptionDetails(rejection(Rejection.Kind.INVALID,
                         "strategy.parameters-invalid"));
     }
 
@@ -158,7 +167,7 @@ class StrategyTest {
         fixture.given(created(), new StrategyArchivedEvent(ID, "done"))
                 .when(new ArchiveStrategyCommand(ID, "again", null))
                 .expectNoEvents()
-                .expectExceptionSatisfying(e -> rejectedWith(e, Rejection.Kind.CONFLICT, "strategy.archived"));
+                .expectExceptionDetails(rejection(Rejection.Kind.CONFLICT, "strategy.archived"));
     }
 
     @Test
@@ -166,7 +175,7 @@ class StrategyTest {
         fixture.given(created(), new StrategyArchivedEvent(ID, "done"))
                 .when(new ChangeStrategyParametersCommand(ID, params(20, 100), null))
                 .expectNoEvents()
-                .expectExceptionSatisfying(e -> rejectedWith(e, Rejection.Kind.CONFLICT, "strategy.archived"));
+                .expectExceptionDetails(rejection(Rejection.Kind.CONFLICT, "strategy.archived"));
     }
 
     @Test
@@ -183,7 +192,7 @@ class StrategyTest {
         fixture.given(created())
                 .when(backtest("1h", TO, FROM))
                 .expectNoEvents()
-                .expectExceptionSatisfying(e -> rejectedWith(e, Rejection.Kind.INVALID, "backtest.range-empty"));
+                .expectExceptionDetails(rejection(Rejection.Kind.INVALID, "backtest.range-empty"));
     }
 
     @Test
@@ -191,7 +200,7 @@ class StrategyTest {
         fixture.given(created())
                 .when(backtest("7m", FROM, TO))
                 .expectNoEvents()
-                .expectExceptionSatisfying(e -> rejectedWith(e, Rejection.Kind.INVALID,
+                .expectExceptionDetails(rejection(Rejection.Kind.INVALID,
                         "backtest.interval-invalid"));
     }
 
@@ -200,6 +209,6 @@ class StrategyTest {
         fixture.given(created(), new StrategyArchivedEvent(ID, "done"))
                 .when(backtest("1h", FROM, TO))
                 .expectNoEvents()
-                .expectExceptionSatisfying(e -> rejectedWith(e, Rejection.Kind.CONFLICT, "strategy.archived"));
+                .expectExceptionDetails(rejection(Rejection.Kind.CONFLICT, "strategy.archived"));
     }
 }
