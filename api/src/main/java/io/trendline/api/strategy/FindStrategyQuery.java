@@ -1,0 +1,4 @@
+package io.trendline.api.strategy;
+
+public record FindStrategyQuery(String strategyId) {
+}

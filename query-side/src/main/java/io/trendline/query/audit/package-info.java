@@ -1,0 +1,2 @@
+/** The auditor's view of the event history. */
+package io.trendline.query.audit;

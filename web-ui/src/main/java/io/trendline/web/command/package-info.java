@@ -1,0 +1,2 @@
+/** Sending commands with their audit metadata. */
+package io.trendline.web.command;

@@ -1,0 +1,88 @@
+package io.trendline.web.problem;
+
+import io.trendline.api.common.Rejection;
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.Optional;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns refusals into RFC 9457 problem bodies. Expected refusals (a broken rule, an unknown id, a stale version)
+ * are logged at debug without a stack trace; Spring's own handlers, inherited here, answer malformed JSON, missing
+ * parameters and failed bean validation with 400.
+ */
+@RestControllerAdvice
+class ProblemHandlers extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandlers.class);
+    private static final String TYPE_BASE = "https://trendline.io/problems/";
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ProblemDetail rejected(CommandExecutionException e) {
+        Optional<Rejection> rejection = e.getDetails().filter(Rejection.class::isInstance).map(Rejection.class::cast);
+        if (rejection.isEmpty()) {
+            Throwable cause = e.getCause();
+            if (cause instanceof AggregateNotFoundException notFound) {
+                return notFound(notFound);
+            }
+            if (cause instanceof ConflictingAggregateVersionException conflict) {
+                return staleVersion(conflict);
+            }
+            throw e;
+        }
+        Rejection r = rejection.get();
+        log.debug("command rejected: {} {}", r.code(), r.message());
+        HttpStatus status = switch (r.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+        };
+        ProblemDetail problem = problem(status, r.code(), r.message());
+        problem.setProperty("code", r.code());
+        return problem;
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail notFound(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "no aggregate with id " + e.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ProblemDetail staleVersion(ConflictingAggregateVersionException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "stale-version", "it was changed meanwhile: expected "
+                + "version " + e.getExpectedVersion() + " but it is at " + e.getActualVersion()
+                + "; read it again and retry");
+        problem.setProperty("currentVersion", e.getActualVersion());
+        return problem;
+    }
+
+    @ExceptionHandler(BadRequestException.class)
+    ProblemDetail badRequest(BadRequestException e) {
+        return problem(HttpStatus.BAD_REQUEST, "bad-request", e.getMessage());
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolation(ConstraintViolationException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", e.getMessage());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + type));
+        return problem;
+    }
+}

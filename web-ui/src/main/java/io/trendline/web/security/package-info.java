@@ -1,0 +1,2 @@
+/** Who a request acts for. */
+package io.trendline.web.security;

@@ -1,0 +1,2 @@
+/** Strategy endpoints. */
+package io.trendline.web.strategy;
