@@ -1,0 +1,2 @@
+/** The {@code Transaction} aggregate: one payment, from creation to executed, failed or refunded. */
+package io.trendline.command.transaction;
