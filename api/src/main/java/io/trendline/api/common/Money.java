@@ -1,5 +1,6 @@
 package io.trendline.api.common;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
@@ -22,6 +23,7 @@ public record Money(BigDecimal amount, String currency) {
         return new Money(new BigDecimal(amount), currency);
     }
 
+    @JsonIgnore
     public boolean isPositive() {
         return amount.signum() > 0;
     }
