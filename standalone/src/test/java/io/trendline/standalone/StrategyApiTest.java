@@ -1,0 +1,181 @@
+package io.trendline.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(classes = TrendlineStandaloneApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class StrategyApiTest {
+
+    @DynamicPropertySource
+    static void stack(DynamicPropertyRegistry registry) {
+        LocalStackForTests.register(registry);
+    }
+
+    @Autowired
+    TestRestTemplate http;
+
+    private ResponseEntity<JsonNode> send(HttpMethod method, String path, String json, String ifMatch) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (ifMatch != null) {
+            headers.setIfMatch(ifMatch);
+        }
+        return http.exchange(path, method, new HttpEntity<>(json, headers), JsonNode.class);
+    }
+
+    private String create(String json) {
+        ResponseEntity<JsonNode> created = send(HttpMethod.POST, "/api/strategies", json, null);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String id = created.getBody().get("strategyId").asText();
+        assertThat(created.getHeaders().getLocation()).hasToString("/api/strategies/" + id);
+        return id;
+    }
+
+    /** The read model follows the events within moments; wait for the version a change produced. */
+    private ResponseEntity<JsonNode> awaitVersion(String id, long version) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (true) {
+            ResponseEntity<JsonNode> shown = http.getForEntity("/api/strategies/" + id, JsonNode.class);
+            if (shown.getStatusCode().is2xxSuccessful() && shown.getBody().get("version").asLong() >= version) {
+                return shown;
+            }
+            assertThat(Instant.now()).as("strategy %s reaching version %d", id, version).isBefore(deadline);
+            sleep(20);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status) {
+        assertThat(response.getStatusCode()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody().get("status").asInt()).isEqualTo(status.value());
+        assertThat(response.getBody().get("detail").asText()).isNotBlank();
+    }
+
+    @Test
+    void aCreatedStrategyIsShownWithTheTypesDefaultsAndItsVersionAsETag() {
+        String id = create("{\"name\":\"Golden cross\",\"type\":\"SMA_CROSSOVER\",\"symbol\":\"BTCUSDT\","
+                + "\"parameters\":{\"fast\":20}}");
+
+        ResponseEntity<JsonNode> shown = awaitVersion(id, 0);
+
+        assertThat(shown.getHeaders().getETag()).isEqualTo("\"0\"");
+        JsonNode body = shown.getBody();
+        assertThat(body.get("name").asText()).isEqualTo("Golden cross");
+        assertThat(body.get("parameters").get("fast").asInt()).isEqualTo(20);
+        assertThat(body.get("parameters").get("slow").asInt()).isEqualTo(50);
+        assertThat(body.get("archived").asBoolean()).isFalse();
+    }
+
+    @Test
+    void changingParametersWithAStaleVersionIsAConflict() {
+        String id = create("{\"name\":\"EMA\",\"type\":\"EMA_CROSSOVER\",\"symbol\":\"ETHUSDT\"}");
+        String change = "{\"parameters\":{\"fast\":5,\"slow\":30}}";
+
+        assertThat(send(HttpMethod.PUT, "/api/strategies/" + id + "/parameters", change, "\"0\"").getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        ResponseEntity<JsonNode> stale = send(HttpMethod.PUT, "/api/strategies/" + id + "/parameters",
+                "{\"parameters\":{\"fast\":6,\"slow\":30}}", "\"0\"");
+
+        assertProblem(stale, HttpStatus.CONFLICT);
+        assertThat(stale.getBody().get("currentVersion").asLong()).isEqualTo(1);
+        assertThat(awaitVersion(id, 1).getBody().get("parameters").get("fast").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void invalidParametersAreRefusedWithTheReason() {
+        ResponseEntity<JsonNode> refused = send(HttpMethod.POST, "/api/strategies",
+                "{\"name\":\"x\",\"type\":\"SMA_CROSSOVER\",\"symbol\":\"BTCUSDT\",\"parameters\":{\"fast\":80}}",
+                null);
+
+        assertProblem(refused, HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("code").asText()).isEqualTo("strategy.parameters-invalid");
+        assertThat(refused.getBody().get("detail").asText()).contains("fast must be less than slow");
+    }
+
+    @Test
+    void malformedJsonIsABadRequest() {
+        assertProblem(send(HttpMethod.POST, "/api/strategies", "{\"name\": ", null), HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void anUnknownStrategyTypeIsABadRequest() {
+        assertProblem(send(HttpMethod.POST, "/api/strategies",
+                "{\"name\":\"x\",\"type\":\"MOON\",\"symbol\":\"BTCUSDT\"}", null), HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void aMissingNameIsABadRequest() {
+        assertProblem(send(HttpMethod.POST, "/api/strategies", "{\"type\":\"BUY_AND_HOLD\",\"symbol\":\"BTCUSDT\"}",
+                null), HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void unknownIdsAreNotFound() {
+        assertProblem(send(HttpMethod.GET, "/api/strategies/nope", null, null), HttpStatus.NOT_FOUND);
+        assertProblem(send(HttpMethod.PUT, "/api/strategies/nope/parameters", "{\"parameters\":{}}", null),
+                HttpStatus.NOT_FOUND);
+        assertProblem(send(HttpMethod.GET, "/api/strategies/nope/events", null, null), HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void archivingTwiceIsAConflict() {
+        String id = create("{\"name\":\"Hodl\",\"type\":\"BUY_AND_HOLD\",\"symbol\":\"BTCUSDT\"}");
+
+        assertThat(send(HttpMethod.DELETE, "/api/strategies/" + id, null, null).getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+
+        assertProblem(send(HttpMethod.DELETE, "/api/strategies/" + id, null, null), HttpStatus.CONFLICT);
+        assertThat(awaitVersion(id, 1).getBody().get("archived").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theEventsOfAStrategyCarryWhoCausedThemAndTheirChain() {
+        String id = create("{\"name\":\"RSI\",\"type\":\"RSI_MEAN_REVERSION\",\"symbol\":\"ETHUSDT\"}");
+        send(HttpMethod.PUT, "/api/strategies/" + id + "/name", "{\"name\":\"RSI 2\"}", null);
+
+        JsonNode events = http.getForObject("/api/strategies/" + id + "/events", JsonNode.class).get("events");
+
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).get("type").asText()).isEqualTo("StrategyCreatedEvent");
+        assertThat(events.get(0).get("revision").asText()).isEqualTo("1");
+        assertThat(events.get(1).get("type").asText()).isEqualTo("StrategyRenamedEvent");
+        assertThat(events.get(1).get("payload").get("previousName").asText()).isEqualTo("RSI");
+        for (JsonNode event : events) {
+            Map<String, String> meta = Map.of(
+                    "userId", event.get("metaData").get("userId").asText(),
+                    "causationId", event.get("metaData").get("causationId").asText(),
+                    "correlationId", event.get("metaData").get("correlationId").asText(),
+                    "issuedAt", event.get("metaData").get("issuedAt").asText());
+            assertThat(meta.values()).allSatisfy(value -> assertThat(value).isNotBlank());
+            assertThat(meta.get("userId")).isEqualTo("local-user");
+        }
+        assertThat(events.get(0).get("metaData").get("correlationId").asText())
+                .isNotEqualTo(events.get(1).get("metaData").get("correlationId").asText());
+    }
+}
