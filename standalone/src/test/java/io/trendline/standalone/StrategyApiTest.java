@@ -178,4 +178,14 @@ class StrategyApiTest {
         assertThat(events.get(0).get("metaData").get("correlationId").asText())
                 .isNotEqualTo(events.get(1).get("metaData").get("correlationId").asText());
     }
+
+    @Test
+    void healthReportsPostgresAndClickHouseUp() {
+        JsonNode health = http.getForObject("/actuator/health", JsonNode.class);
+
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/clickhouse/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/clickhouse/details/version").asText()).startsWith("26.");
+    }
 }

@@ -1,0 +1,2 @@
+/** The connection to ClickHouse, where the analytical read models live. */
+package io.trendline.platform.clickhouse;
