@@ -1,0 +1,1 @@
+CREATE TABLE other_service_view (id BIGINT PRIMARY KEY);

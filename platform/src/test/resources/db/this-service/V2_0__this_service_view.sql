@@ -1,0 +1,1 @@
+CREATE TABLE this_service_view (id BIGINT PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE this_service_audit (id BIGINT PRIMARY KEY);
