@@ -137,6 +137,10 @@ public final class LocalKafka implements AutoCloseable {
         p.setProperty("transaction.state.log.num.partitions", "10");
         // One member per group locally: no point waiting 3 s for more before the first rebalance.
         p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // After a kill -9 the controller keeps the dead broker's registration until its session expires (9 s by
+        // default) and refuses the new one meanwhile; broker and controller share this JVM, so a short session is safe.
+        p.setProperty("broker.heartbeat.interval.ms", "500");
+        p.setProperty("broker.session.timeout.ms", "3000");
         // Sized for a developer machine rather than a production broker.
         p.setProperty("num.network.threads", "2");
         p.setProperty("num.io.threads", "4");
