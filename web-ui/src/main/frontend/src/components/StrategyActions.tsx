@@ -47,6 +47,7 @@ export function StrategyActions({ strategy, onChanged, onStale }: Props) {
   }
 
   function archive() {
+    if (!window.confirm(`Archive "${strategy.name}"? It can no longer be changed; its history stays.`)) return;
     run((v) => api.archive(strategy.strategyId, reason.trim() || undefined, v), 'Archived; its history stays.');
   }
 
