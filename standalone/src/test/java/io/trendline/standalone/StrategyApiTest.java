@@ -16,11 +16,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(classes = TrendlineStandaloneApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "trendline.snapshots.strategy=3")
 class StrategyApiTest {
 
     @DynamicPropertySource
@@ -30,6 +31,9 @@ class StrategyApiTest {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    JdbcTemplate postgres;
 
     private ResponseEntity<JsonNode> send(HttpMethod method, String path, String json, String ifMatch) {
         HttpHeaders headers = new HttpHeaders();
@@ -187,5 +191,25 @@ class StrategyApiTest {
         assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/clickhouse/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/clickhouse/details/version").asText()).startsWith("26.");
+    }
+
+    @Test
+    void aStrategyRebuiltFromASnapshotKeepsItsStateAndFullHistory() {
+        String id = create("{\"name\":\"v0\",\"type\":\"MACD\",\"symbol\":\"BTCUSDT\"}");
+        for (int i = 1; i <= 4; i++) {
+            assertThat(send(HttpMethod.PUT, "/api/strategies/" + id + "/name", "{\"name\":\"v" + i + "\"}",
+                    "\"" + (i - 1) + "\"").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        }
+        assertThat(postgres.queryForObject("SELECT count(*) FROM snapshotevententry WHERE aggregateidentifier = ?",
+                Long.class, id)).isPositive();
+
+        assertProblem(send(HttpMethod.PUT, "/api/strategies/" + id + "/name", "{\"name\":\"late\"}", "\"3\""),
+                HttpStatus.CONFLICT);
+        assertThat(send(HttpMethod.PUT, "/api/strategies/" + id + "/parameters",
+                "{\"parameters\":{\"fast\":10}}", "\"4\"").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+        JsonNode events = http.getForObject("/api/strategies/" + id + "/events", JsonNode.class).get("events");
+        assertThat(events).hasSize(6);
+        assertThat(awaitVersion(id, 5).getBody().get("name").asText()).isEqualTo("v4");
     }
 }
