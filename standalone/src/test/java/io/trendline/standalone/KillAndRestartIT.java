@@ -1,0 +1,141 @@
+package io.trendline.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged platform, started as a user starts it, killed with SIGKILL and started again on the same data: what
+ * it accepted before the kill is all there afterwards.
+ */
+class KillAndRestartIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<Process> started = new ArrayList<>();
+    /** PostgreSQL, Kafka broker, Kafka controller and ClickHouse: fixed across the restart, as a user's would be. */
+    private final int[] enginePorts = {freePort(), freePort(), freePort(), freePort()};
+
+    @TempDir
+    Path data;
+
+    @AfterEach
+    void stopAll() {
+        started.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void aStrategyAndItsEventsSurviveAKillDashNineAndRestart() throws Exception {
+        int port = freePort();
+        Process first = start(port, "first");
+        String id = createStrategy(port);
+        JsonNode before = awaitStrategy(port, id);
+
+        first.destroyForcibly().waitFor();
+        assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+
+        start(port, "second");
+        JsonNode after = awaitStrategy(port, id);
+        assertThat(after).isEqualTo(before);
+        JsonNode events = get(port, "/api/strategies/" + id + "/events").get("events");
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).get("type").asText()).isEqualTo("StrategyCreatedEvent");
+        assertThat(getText(port, "/")).contains("<div id=\"root\">");
+    }
+
+    private Process start(int port, String name) throws IOException, InterruptedException {
+        String jar = System.getProperty("trendline.jar");
+        assertThat(Path.of(jar)).exists();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-Daxoniq.update-checker.disabled=true", "-jar", jar)
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve(name + ".log").toFile());
+        builder.environment().put("TRENDLINE_DATA_DIR", data.resolve("stack").toString());
+        builder.environment().put("TRENDLINE_PORT", Integer.toString(port));
+        builder.environment().putIfAbsent("TRENDLINE_POSTGRES_PORT", Integer.toString(enginePorts[0]));
+        builder.environment().putIfAbsent("TRENDLINE_KAFKA_PORT", Integer.toString(enginePorts[1]));
+        builder.environment().putIfAbsent("TRENDLINE_KAFKA_CONTROLLER_PORT", Integer.toString(enginePorts[2]));
+        builder.environment().putIfAbsent("TRENDLINE_CLICKHOUSE_PORT", Integer.toString(enginePorts[3]));
+        Process process = builder.start();
+        started.add(process);
+        awaitHealthy(port, process, name);
+        return process;
+    }
+
+    private void awaitHealthy(int port, Process process, String name) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(process.isAlive()).as("%s run alive; see %s", name, data.resolve(name + ".log")).isTrue();
+            try {
+                if (get(port, "/actuator/health").get("status").asText().equals("UP")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(name + " run not healthy within 120 s; see " + data.resolve(name + ".log")
+                + ":\n" + Files.readString(data.resolve(name + ".log")));
+    }
+
+    private String createStrategy(int port) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(port, "/api/strategies"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"Survivor\",\"type\":\"SMA_CROSSOVER\",\"symbol\":\"BTCUSDT\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(201);
+        return JSON.readTree(response.body()).get("strategyId").asText();
+    }
+
+    private JsonNode awaitStrategy(int port, String id) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(port, "/api/strategies/" + id))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                return JSON.readTree(response.body());
+            }
+            assertThat(Instant.now()).as("strategy %s visible", id).isBefore(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private JsonNode get(int port, String path) throws IOException, InterruptedException {
+        return JSON.readTree(getText(port, path));
+    }
+
+    private String getText(int port, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(port, path)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static URI uri(int port, String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
