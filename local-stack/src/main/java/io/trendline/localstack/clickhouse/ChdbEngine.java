@@ -71,6 +71,11 @@ final class ChdbEngine {
         return connection;
     }
 
+    /** True when connections to the engine on dir are open in this process. */
+    static synchronized boolean isServing(Path dir) {
+        return !OPEN.isEmpty() && dataDir.equals(dir);
+    }
+
     /** Closes connections, waiting a bounded time; chDB's shutdown must never block callers. */
     static void close(List<ChdbConnection> connections) {
         closeBounded(connections);

@@ -29,22 +29,20 @@ public final class ChdbHttpServer implements AutoCloseable {
     private static final int ENGINE_CONNECTIONS = 4;
     private static final long STOP_WAIT_SECONDS = 5;
     private static final long GRACE_MILLIS = 1_000;
+    private static final String UPLOAD_DIR = ".http-uploads";
 
     private final HttpServer http;
     private final HttpQueryHandler handler;
     private final ExecutorService executor;
     private final ChdbPool pool;
-    private final Path uploadDir;
     private final int port;
     private boolean closed;
 
-    private ChdbHttpServer(HttpServer http, HttpQueryHandler handler, ExecutorService executor, ChdbPool pool,
-                           Path uploadDir) {
+    private ChdbHttpServer(HttpServer http, HttpQueryHandler handler, ExecutorService executor, ChdbPool pool) {
         this.http = http;
         this.handler = handler;
         this.executor = executor;
         this.pool = pool;
-        this.uploadDir = uploadDir;
         this.port = http.getAddress().getPort();
     }
 
@@ -59,15 +57,16 @@ public final class ChdbHttpServer implements AutoCloseable {
         ChdbPool pool = null;
         try {
             Files.createDirectories(dir);
+            boolean sharedDir = ChdbEngine.isServing(dir);
             pool = openPool(dir);
             String[] facts = serverFacts(pool);
-            Path uploadDir = Files.createTempDirectory("trendline-chdb-upload-");
+            Path uploadDir = uploadDir(dir, !sharedDir);
             ExecutorService executor = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads());
             http.setExecutor(executor);
             HttpQueryHandler handler = new HttpQueryHandler(pool, uploadDir, facts[0], facts[1], "chdb-local");
             http.createContext("/", handler);
             http.start();
-            ChdbHttpServer server = new ChdbHttpServer(http, handler, executor, pool, uploadDir);
+            ChdbHttpServer server = new ChdbHttpServer(http, handler, executor, pool);
             LOG.info("Local ClickHouse (chDB {}) serving {} on {} in {} ms", facts[0], dir, server.httpUrl(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return server;
@@ -115,7 +114,6 @@ public final class ChdbHttpServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        deleteQuietly(uploadDir);
         LOG.info("Local ClickHouse on port {} stopped", port);
     }
 
@@ -180,14 +178,25 @@ public final class ChdbHttpServer implements AutoCloseable {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
+    /**
+     * Insert data waits here for the engine: inside the data directory, so what a crash leaves behind is removed by
+     * the next start (unless another server in this process already uses the directory).
+     */
+    private static Path uploadDir(Path dataDir, boolean empty) throws IOException {
+        Path dir = Files.createDirectories(dataDir.resolve(UPLOAD_DIR));
+        if (empty) {
+            deleteFilesIn(dir);
+        }
+        return dir;
+    }
+
+    private static void deleteFilesIn(Path dir) {
         try (var files = Files.list(dir)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 Files.deleteIfExists(file);
             }
-            Files.deleteIfExists(dir);
         } catch (IOException e) {
-            LOG.debug("Could not remove {}: {}", dir, e.toString());
+            LOG.debug("Could not empty {}: {}", dir, e.toString());
         }
     }
 }
