@@ -1,5 +1,6 @@
 package io.trendline.localstack;
 
+import io.trendline.localstack.clickhouse.ChdbHttpServer;
 import io.trendline.localstack.kafka.LocalKafka;
 import io.trendline.localstack.postgres.LocalPostgres;
 
@@ -25,11 +26,11 @@ public final class LocalStack implements AutoCloseable {
     private final LocalStackSettings settings;
     private final LocalPostgres postgres;
     private final LocalKafka kafka;
-    private final LocalClickHouse clickhouse;
+    private final ChdbHttpServer clickhouse;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalStack(LocalStackSettings settings, LocalPostgres postgres, LocalKafka kafka,
-                       LocalClickHouse clickhouse) {
+                       ChdbHttpServer clickhouse) {
         this.settings = settings;
         this.postgres = postgres;
         this.kafka = kafka;
@@ -50,13 +51,13 @@ public final class LocalStack implements AutoCloseable {
                     () -> LocalPostgres.start(settings.postgresDir(), settings.postgresPort()));
             Future<LocalKafka> kafka = settings.kafkaBootstrapServers() != null ? null : pool.submit(
                     () -> LocalKafka.start(settings.kafkaDir(), settings.kafkaPort(), settings.kafkaControllerPort()));
-            Future<LocalClickHouse> clickhouse = settings.clickhouseUrl() != null ? null : pool.submit(
-                    () -> LocalClickHouse.start(settings.clickhouseDir(), settings.clickhousePort()));
+            Future<ChdbHttpServer> clickhouse = settings.clickhouseUrl() != null ? null : pool.submit(
+                    () -> ChdbHttpServer.start(settings.clickhouseDir(), settings.clickhousePort()));
 
             // Wait for all three before deciding, so that nothing is left running behind a failure.
             Outcome<LocalPostgres> pg = Outcome.of(postgres);
             Outcome<LocalKafka> kf = Outcome.of(kafka);
-            Outcome<LocalClickHouse> ch = Outcome.of(clickhouse);
+            Outcome<ChdbHttpServer> ch = Outcome.of(clickhouse);
             RuntimeException failure = Outcome.firstFailure(pg, kf, ch);
             if (failure != null) {
                 closeAll(ch.value, kf.value, pg.value);

@@ -2,7 +2,6 @@ package io.trendline.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -83,8 +82,7 @@ class LocalStackTest {
     }
 
     @Test
-    void startsAllThreeEnginesWhenTheClickHouseEngineIsInTheBuild() throws Exception {
-        assumeTrue(classExists(LocalClickHouse.SERVER_CLASS), "ClickHouse engine not in this build yet");
+    void startsAllThreeEngines() throws Exception {
         LocalStackSettings settings = LocalStackSettings.defaults().withDataDir(dir).withPorts(0, 0, 0, 0);
         try (LocalStack stack = LocalStack.start(settings)) {
             assertThat(stack.clickhouseJdbcUrl()).startsWith("jdbc:");
@@ -93,14 +91,5 @@ class LocalStackTest {
         }
         assertThat(Files.list(dir).map(p -> p.getFileName().toString()).toList())
                 .containsAll(Set.of("postgres", "kafka", "clickhouse"));
-    }
-
-    private static boolean classExists(String name) {
-        try {
-            Class.forName(name);
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 }
