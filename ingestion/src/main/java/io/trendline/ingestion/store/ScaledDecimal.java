@@ -114,7 +114,13 @@ public final class ScaledDecimal {
     }
 
     private static BigInteger slow(CharSequence text, int offset, int length) {
-        BigDecimal decimal = new BigDecimal(text.subSequence(offset, offset + length).toString());
+        String plain = text.subSequence(offset, offset + length).toString();
+        BigDecimal decimal;
+        try {
+            decimal = new BigDecimal(plain);
+        } catch (NumberFormatException e) {
+            throw new NumberFormatException("not a number: '" + plain + "'");
+        }
         try {
             return decimal.setScale(SCALE).unscaledValue();
         } catch (ArithmeticException e) {
