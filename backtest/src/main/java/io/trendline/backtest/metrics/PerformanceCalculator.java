@@ -1,0 +1,131 @@
+package io.trendline.backtest.metrics;
+
+import io.trendline.backtest.engine.BarSeries;
+import io.trendline.backtest.engine.EngineRun;
+import io.trendline.backtest.engine.Trade;
+import java.util.List;
+
+/** Computes {@link Performance} in one pass over the equity curve and one over the trades. */
+public final class PerformanceCalculator {
+
+    private static final double YEAR_MILLIS = 365.0 * 24 * 60 * 60 * 1000;
+
+    private PerformanceCalculator() {
+    }
+
+    /** The bars of the given length in a 365-day year. */
+    public static double periodsPerYear(long intervalMillis) {
+        return YEAR_MILLIS / intervalMillis;
+    }
+
+    public static Performance of(EngineRun run, BarSeries bars, double initialCapital) {
+        int from = run.from();
+        int last = bars.size() - 1;
+        double buyAndHold = from <= last ? bars.close(last) / bars.close(from) - 1 : Double.NaN;
+        long[] times = new long[bars.size()];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = bars.openTime(i);
+        }
+        return compute(run.equity(), from, times, bars.intervalMillis(), initialCapital, run.trades(),
+                run.barsInMarket(), periodsPerYear(bars.intervalMillis()), buyAndHold);
+    }
+
+    /**
+     * The metrics of {@code equity[from..]}, whose returns are counted from {@code initialEquity}.
+     *
+     * The initial equity counts as a peak one interval before {@code from}, so a curve that is under water from its
+     * first bar has been under water for one bar at that bar.
+     *
+     * @param openTimes the open time of each bar of the curve, for drawdown durations (null: the millisecond
+     *                  durations are bars times the interval)
+     */
+    public static Performance compute(double[] equity, int from, long[] openTimes, long intervalMillis,
+                                      double initialEquity,
+                                      List<Trade> trades, long barsInMarket, double periodsPerYear,
+                                      double buyAndHoldReturn) {
+        int n = equity.length;
+        int periods = n - from;
+        double[] drawdown = new double[periods];
+        double sum = 0;
+        double squares = 0;
+        double downside = 0;
+        double previous = initialEquity;
+        double peak = initialEquity;
+        int peakAt = from - 1;
+        double maxDrawdown = 0;
+        long longestBars = 0;
+        long longestMillis = 0;
+        for (int i = from; i < n; i++) {
+            double e = equity[i];
+            double r = e / previous - 1;
+            sum += r;
+            squares += r * r;
+            downside += r < 0 ? r * r : 0.0;
+            previous = e;
+            if (e >= peak) {
+                peak = e;
+                peakAt = i;
+                drawdown[i - from] = 0.0;
+            } else {
+                double dd = e / peak - 1;
+                drawdown[i - from] = dd;
+                if (-dd > maxDrawdown) {
+                    maxDrawdown = -dd;
+                }
+                // Underwater since the peak: the stretch ends only when a new high is reached (or at the end).
+                long bars = i - peakAt;
+                if (bars > longestBars) {
+                    longestBars = bars;
+                    longestMillis = openTimes == null ? bars * intervalMillis
+                            : openTimes[i] - (peakAt >= from ? openTimes[peakAt] : openTimes[from] - intervalMillis);
+                }
+            }
+        }
+        return new Performance(summarise(initialEquity, periods == 0 ? initialEquity : equity[n - 1], periods,
+                sum, squares, downside, maxDrawdown, longestBars, longestMillis, trades, barsInMarket,
+                periodsPerYear, buyAndHoldReturn), drawdown);
+    }
+
+    private static Metrics summarise(double initial, double last, int periods, double sum, double squares,
+                                     double downside, double maxDrawdown, long longestBars, long longestMillis,
+                                     List<Trade> trades, long barsInMarket, double periodsPerYear,
+                                     double buyAndHold) {
+        double totalReturn = last / initial - 1;
+        double years = periods / periodsPerYear;
+        double cagr = last <= 0 ? -1.0 : StrictMath.pow(last / initial, 1 / years) - 1;
+        double mean = sum / periods;
+        double variance = periods > 1 ? (squares - sum * mean) / (periods - 1) : Double.NaN;
+        double sd = Math.sqrt(variance > 0 ? variance : 0.0);
+        double annualiser = Math.sqrt(periodsPerYear);
+        double downsideDeviation = Math.sqrt(downside / periods);
+        double sharpe = sd > 0 ? mean / sd * annualiser : Double.NaN;
+        double sortino = downsideDeviation > 0 ? mean / downsideDeviation * annualiser : Double.NaN;
+        double calmar = maxDrawdown > 0 ? cagr / maxDrawdown : Double.NaN;
+
+        int wins = 0;
+        double grossProfit = 0;
+        double grossLoss = 0;
+        double returns = 0;
+        for (Trade trade : trades) {
+            double pnl = trade.pnl();
+            if (pnl > 0) {
+                wins++;
+                grossProfit += pnl;
+            } else {
+                grossLoss -= pnl;
+            }
+            returns += trade.returnFraction();
+        }
+        int count = trades.size();
+        double winRate = count > 0 ? (double) wins / count : Double.NaN;
+        double profitFactor = grossLoss > 0 ? grossProfit / grossLoss
+                : grossProfit > 0 ? Double.POSITIVE_INFINITY : Double.NaN;
+        double expectancy = count > 0 ? (grossProfit - grossLoss) / count : Double.NaN;
+        double averageReturn = count > 0 ? returns / count : Double.NaN;
+        double exposure = periods > 0 ? (double) barsInMarket / periods : Double.NaN;
+        double volatility = periods > 1 ? sd * annualiser : Double.NaN;
+        return new Metrics(initial, last, totalReturn, cagr, volatility, sharpe, sortino, calmar, maxDrawdown,
+                longestBars, longestMillis, count, winRate, profitFactor, expectancy, averageReturn, exposure,
+                buyAndHold, totalReturn - buyAndHold, periods, periodsPerYear);
+    }
+}
