@@ -14,6 +14,7 @@ class FrameworkFreeTest {
         classes().that().resideInAPackage("io.trendline.backtest..").should().onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "io.trendline.backtest..")
                 .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                         .importPackages("io.trendline.backtest"));
     }
 }
