@@ -19,6 +19,7 @@ public final class BacktestResult {
     private final BarSeries bars;
     private final EngineRun run;
     private volatile Performance performance;
+    private volatile Metrics metrics;
     private volatile Digests digests;
 
     BacktestResult(BacktestSpec spec, BarSeries bars, EngineRun run) {
@@ -64,7 +65,16 @@ public final class BacktestResult {
     }
 
     public Metrics metrics() {
-        return performance().metrics();
+        Performance p = performance;
+        if (p != null) {
+            return p.metrics();
+        }
+        Metrics m = metrics;
+        if (m == null) {
+            m = PerformanceCalculator.metricsOf(run, bars, spec.execution().initialCapital());
+            metrics = m;
+        }
+        return m;
     }
 
     /** The drawdown at each bar's close from {@link #firstTradingBar()} on. */

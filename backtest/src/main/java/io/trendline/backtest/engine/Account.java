@@ -17,6 +17,10 @@ final class Account {
     private final double taker;
     private final double fixedSlippage;
     private final double[] volatilitySlippage;
+    private final boolean allowsLong;
+    private final boolean allowsShort;
+    private final Sizing.Kind sizing;
+    private final double sizingValue;
     private final boolean protective;
     private final double stopLoss;
     private final double takeProfit;
@@ -44,6 +48,10 @@ final class Account {
         Slippage slippage = config.slippage();
         this.fixedSlippage = slippage.kind() == Slippage.Kind.BASIS_POINTS ? slippage.value() / 10_000 : 0.0;
         this.volatilitySlippage = slippage.kind() == Slippage.Kind.VOLATILITY ? volatilitySlippage(slippage) : null;
+        this.allowsLong = config.directions().allowsLong();
+        this.allowsShort = config.directions().allowsShort();
+        this.sizing = config.sizing().kind();
+        this.sizingValue = config.sizing().value();
         Exits exits = config.exits();
         this.protective = exits.any();
         this.stopLoss = exits.stopLoss();
@@ -100,8 +108,8 @@ final class Account {
         return switch (flag) {
             case Signals.EXIT_LONG -> quantity > 0;
             case Signals.EXIT_SHORT -> quantity < 0;
-            case Signals.ENTER_LONG -> quantity <= 0 && config.directions().allowsLong();
-            case Signals.ENTER_SHORT -> quantity >= 0 && config.directions().allowsShort();
+            case Signals.ENTER_LONG -> quantity <= 0 && allowsLong;
+            case Signals.ENTER_SHORT -> quantity >= 0 && allowsShort;
             default -> false;
         };
     }
@@ -133,13 +141,13 @@ final class Account {
     }
 
     private double size(double price, double feeRate) {
-        Sizing sizing = config.sizing();
-        return switch (sizing.kind()) {
-            case FIXED_QUANTITY -> sizing.value();
-            case PERCENT_OF_EQUITY -> sizing.value() * cash / (price * (1 + feeRate));
-            case FIXED_FRACTIONAL_RISK -> Math.min(sizing.value() * cash / (price * stopLoss),
-                    cash / (price * (1 + feeRate)));
-        };
+        if (sizing == Sizing.Kind.FIXED_QUANTITY) {
+            return sizingValue;
+        }
+        if (sizing == Sizing.Kind.PERCENT_OF_EQUITY) {
+            return sizingValue * cash / (price * (1 + feeRate));
+        }
+        return Math.min(sizingValue * cash / (price * stopLoss), cash / (price * (1 + feeRate)));
     }
 
     private void open(int bar, int direction, double price, double feeRate, boolean atOpen) {
@@ -190,11 +198,6 @@ final class Account {
      * otherwise at the level. The best price seen is updated only after the check, since the bar's high may have
      * come after its low.
      */
-    /** Whether a position is open with protective exits to check on every bar. */
-    boolean watching() {
-        return protective && quantity != 0;
-    }
-
     void protect(int bar) {
         if (protective && quantity != 0) {
             checkExits(bar);

@@ -19,6 +19,9 @@ public final class BarSeries {
     private final double[] close;
     private final double[] volume;
     private final List<Gap> gaps;
+    /** With no gap, open times are computed rather than read, which spares the cache on sparse reads. */
+    private final boolean regular;
+    private final long firstOpenTime;
 
     public BarSeries(long intervalMillis, long[] openTime, double[] open, double[] high, double[] low,
                      double[] close, double[] volume) {
@@ -40,6 +43,8 @@ public final class BarSeries {
             check(i);
         }
         this.gaps = List.copyOf(findGaps());
+        this.regular = gaps.isEmpty();
+        this.firstOpenTime = n > 0 ? openTime[0] : 0;
     }
 
     public static BarSeries of(long intervalMillis, List<Bar> bars) {
@@ -116,6 +121,10 @@ public final class BarSeries {
     }
 
     public long openTime(int i) {
+        if (regular) {
+            java.util.Objects.checkIndex(i, openTime.length);
+            return firstOpenTime + i * intervalMillis;
+        }
         return openTime[i];
     }
 

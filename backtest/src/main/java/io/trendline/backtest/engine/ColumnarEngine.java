@@ -3,9 +3,14 @@ package io.trendline.backtest.engine;
 import java.util.Arrays;
 
 /**
- * The fast path: replays a column of market signals over the bars with no allocation per bar. It trades through
- * the same {@link Account} as {@link BarByBarEngine}, so for the signals a {@link SignalStrategy} gives bar by bar
- * both produce the same trades and equity to the bit.
+ * The fast path. Without protective exits, a position changes only where a signal fills: the strategy's columnar
+ * pass hands its (rare) signals to a {@link Marker}, which notes them; then each is filled in turn, noting the
+ * cash and position from its fill bar on; then one tight pass marks every bar at its close. (Marking segment by
+ * segment between fills, or replaying a signal column bar by bar, measured slower: short loops and cache misses.)
+ * With protective exits, every bar of an open position must be checked, so the signals are collected into a column
+ * and replayed bar by bar. Either way the trading goes through the same {@link Account} as {@link
+ * BarByBarEngine}, so for the signals a {@link SignalStrategy} gives bar by bar both produce the same trades and
+ * equity to the bit. No allocation per bar.
  */
 public final class ColumnarEngine {
 
@@ -13,80 +18,123 @@ public final class ColumnarEngine {
     }
 
     public static EngineRun run(BarSeries bars, ExecutionConfig config, SignalStrategy strategy) {
-        byte[] signals = new byte[bars.size()];
-        strategy.signals(bars, signals);
-        return run(bars, config, signals);
+        if (config.exits().any()) {
+            byte[] signals = new byte[bars.size()];
+            strategy.signals(bars, signals);
+            return run(bars, config, signals);
+        }
+        Marker marker = new Marker(bars, config);
+        strategy.signals(bars, marker);
+        return marker.finish();
     }
 
+    /** Runs a given signal column ({@code signals[i]} decided at the close of bar {@code i}). */
     public static EngineRun run(BarSeries bars, ExecutionConfig config, byte[] signals) {
-        int n = bars.size();
-        if (signals.length != n) {
-            throw new IllegalArgumentException("one signal per bar needed: " + signals.length + " for " + n);
+        if (signals.length != bars.size()) {
+            throw new IllegalArgumentException("one signal per bar needed: " + signals.length + " for " + bars.size());
         }
-        if (n == 0) {
-            throw new IllegalArgumentException("no bars to run on");
+        if (!config.exits().any()) {
+            Marker marker = new Marker(bars, config);
+            for (int i = 0; i < signals.length; i++) {
+                if (signals[i] != Signals.NONE) {
+                    marker.accept(i, signals[i]);
+                }
+            }
+            return marker.finish();
         }
+        int n = check(bars);
         Account account = new Account(bars, config);
         double[] equity = new double[n];
         int from = Math.min(config.tradeFrom(), n);
         Arrays.fill(equity, 0, from, config.initialCapital());
-        int inMarket;
-        if (config.exits().any()) {
-            inMarket = config.fill() == Fill.NEXT_OPEN
-                    ? nextOpen(bars, signals, account, equity, from)
-                    : thisClose(bars, signals, account, equity, from);
-        } else {
-            inMarket = eventsThenMarks(bars, signals, account, equity, from, config.fill() == Fill.NEXT_OPEN);
-        }
-        if (from < n) {
-            equity[n - 1] = account.finish(n - 1);
-        }
+        int inMarket = config.fill() == Fill.NEXT_OPEN
+                ? nextOpen(bars, signals, account, equity, from)
+                : thisClose(bars, signals, account, equity, from);
+        equity[n - 1] = account.finish(n - 1);
         return new EngineRun(account.trades(), equity, from, inMarket);
     }
 
-    /**
-     * Without protective exits the position changes only where a signal fills, so the signals are acted on first
-     * (skipping the silent bars eight at a time), each change of cash and position is noted with the bar it takes
-     * effect on, and then every bar is marked in one pass.
-     */
-    private static int eventsThenMarks(BarSeries bars, byte[] signals, Account account, double[] equity, int from,
-                                       boolean nextOpen) {
-        int n = bars.size();
-        Changes changes = new Changes();
-        for (int k = SignalScan.next(signals, from); k < n; k = SignalScan.next(signals, k + 1)) {
-            int fillBar = nextOpen ? k + 1 : k;
-            if (fillBar >= n) {
-                break;
-            }
-            double cash = account.cash;
-            double held = account.quantity;
-            if (nextOpen) {
-                account.market(Signals.normalize(signals[k]), fillBar, bars.open(fillBar), k, true);
-            } else {
-                account.market(Signals.normalize(signals[k]), fillBar, bars.close(fillBar), k, false);
-            }
-            if (account.cash != cash || account.quantity != held) {
-                changes.add(fillBar, account.cash, account.quantity);
-            }
+    private static int check(BarSeries bars) {
+        if (bars.size() == 0) {
+            throw new IllegalArgumentException("no bars to run on");
         }
-        return changes.mark(bars, equity, from, account);
+        return bars.size();
     }
 
-    /** Cash and position from a bar on, in bar order. */
+    /** Notes signals as they arrive, then fills them in order and marks every bar once. */
+    private static final class Marker implements SignalStrategy.Sink {
+
+        private final BarSeries bars;
+        private final ExecutionConfig config;
+        private final int n;
+        private final int from;
+        private final boolean nextOpen;
+        private int events;
+        private int[] eventBar = new int[256];
+        private byte[] eventSignal = new byte[256];
+
+        Marker(BarSeries bars, ExecutionConfig config) {
+            this.n = check(bars);
+            this.bars = bars;
+            this.config = config;
+            this.from = Math.min(config.tradeFrom(), n);
+            this.nextOpen = config.fill() == Fill.NEXT_OPEN;
+        }
+
+        @Override
+        public void accept(int bar, int signal) {
+            if (events == eventBar.length) {
+                eventBar = Arrays.copyOf(eventBar, events * 2);
+                eventSignal = Arrays.copyOf(eventSignal, events * 2);
+            }
+            eventBar[events] = bar;
+            eventSignal[events] = (byte) signal;
+            events++;
+        }
+
+        EngineRun finish() {
+            // The fill quotes are scattered over a column the signal pass did not read: load them all first, in a
+            // loop of independent loads whose cache misses overlap, rather than one stalled load per fill.
+            double[] quotes = new double[events];
+            for (int e = 0; e < events; e++) {
+                int fillBar = nextOpen ? eventBar[e] + 1 : eventBar[e];
+                quotes[e] = fillBar >= n ? Double.NaN : nextOpen ? bars.open(fillBar) : bars.close(fillBar);
+            }
+            Account account = new Account(bars, config);
+            Changes changes = new Changes(events);
+            for (int e = 0; e < events; e++) {
+                int bar = eventBar[e];
+                int fillBar = nextOpen ? bar + 1 : bar;
+                if (bar < from || fillBar >= n) {
+                    continue;
+                }
+                account.market(Signals.normalize(eventSignal[e]), fillBar, quotes[e], bar, nextOpen);
+                changes.add(fillBar, account.cash, account.quantity);
+            }
+            double[] equity = new double[n];
+            Arrays.fill(equity, 0, from, config.initialCapital());
+            int inMarket = changes.mark(bars, equity, from, config.initialCapital());
+            equity[n - 1] = account.finish(n - 1);
+            return new EngineRun(account.trades(), equity, from, inMarket);
+        }
+    }
+
+    /** Cash and position from each fill bar on, in bar order. */
     private static final class Changes {
         private int size;
-        private int[] bar = new int[64];
-        private double[] cash = new double[64];
-        private double[] held = new double[64];
+        private final int[] bar;
+        private final double[] cash;
+        private final double[] held;
+
+        Changes(int capacity) {
+            bar = new int[capacity + 1];
+            cash = new double[capacity + 1];
+            held = new double[capacity + 1];
+        }
 
         void add(int at, double newCash, double newHeld) {
-            if (size > 0 && bar[size - 1] == at) {
-                size--;
-            }
-            if (size == bar.length) {
-                bar = Arrays.copyOf(bar, size * 2);
-                cash = Arrays.copyOf(cash, size * 2);
-                held = Arrays.copyOf(held, size * 2);
+            if (size > 0 && cash[size - 1] == newCash && held[size - 1] == newHeld) {
+                return;
             }
             bar[size] = at;
             cash[size] = newCash;
@@ -94,19 +142,21 @@ public final class ColumnarEngine {
             size++;
         }
 
-        int mark(BarSeries bars, double[] equity, int from, Account account) {
+        /** Marks bars {@code [from, n)}; answers how many closed with a position. */
+        int mark(BarSeries bars, double[] equity, int from, double initialCash) {
             int n = bars.size();
-            double c = account.initialCash();
+            bar[size] = n;
+            double c = initialCash;
             double q = 0;
             int next = 0;
-            int changeAt = size > 0 ? bar[0] : n;
+            int changeAt = bar[0];
             int inMarket = 0;
             for (int i = from; i < n; i++) {
                 if (i == changeAt) {
                     c = cash[next];
                     q = held[next];
                     next++;
-                    changeAt = next < size ? bar[next] : n;
+                    changeAt = bar[next];
                 }
                 equity[i] = c + q * bars.close(i);
                 inMarket += q != 0 ? 1 : 0;

@@ -14,8 +14,25 @@ public interface SignalStrategy {
     /** A fresh generator, for one run. */
     Generator generator();
 
-    /** Writes, for every bar {@code i}, the signal decided at its close into {@code out[i]}. */
-    void signals(BarSeries bars, byte[] out);
+    /**
+     * The columnar pass: hands {@code sink} every signal other than {@link Signals#NONE}, in bar order, each with
+     * the bar at whose close it was decided. Signals are rare, so the engine acts on each as it comes, while the
+     * bars before it are still in the cache.
+     */
+    void signals(BarSeries bars, Sink sink);
+
+    /** The signal column: {@code out[i]} is the signal decided at the close of bar {@code i}. */
+    default void signals(BarSeries bars, byte[] out) {
+        java.util.Arrays.fill(out, (byte) Signals.NONE);
+        signals(bars, (bar, signal) -> out[bar] = (byte) signal);
+    }
+
+    /** Receives the signals of a columnar pass. */
+    @FunctionalInterface
+    interface Sink {
+
+        void accept(int bar, int signal);
+    }
 
     /** Decides a signal from each closed bar in turn. */
     interface Generator {

@@ -5,7 +5,7 @@ public final class Sma implements Indicator {
 
     private final int period;
     private final double[] window;
-    private final RollingSum sum = new RollingSum();
+    private double sum;
     private long count;
     private double value = Double.NaN;
 
@@ -21,16 +21,31 @@ public final class Sma implements Indicator {
     public double update(double x) {
         int slot = (int) (count % period);
         // x - 0.0 is x exactly, so the warm-up and the full window follow one formula (the fast path relies on it).
-        sum.add(x - (count >= period ? window[slot] : 0.0));
+        sum += x - (count >= period ? window[slot] : 0.0);
         window[slot] = x;
         count++;
-        value = sum.value() / Math.min(count, period);
+        if (WindowSum.resumAfter(count)) {
+            sum = resum();
+        }
+        value = sum / Math.min(count, period);
         return value;
+    }
+
+    /** The window's values added afresh, oldest first, as {@link WindowSum#sum} adds an array. */
+    private double resum() {
+        int size = (int) Math.min(count, period);
+        int slot = (int) ((count - size) % period);
+        double fresh = 0;
+        for (int i = 0; i < size; i++) {
+            fresh += window[slot];
+            slot = slot + 1 == period ? 0 : slot + 1;
+        }
+        return fresh;
     }
 
     /** The sum of the values in the window. */
     public double sum() {
-        return sum.value();
+        return sum;
     }
 
     /** The sum of squared differences between each value in the window and {@code centre}, oldest first. */

@@ -4,6 +4,7 @@ import io.trendline.backtest.engine.BarSeries;
 import io.trendline.backtest.engine.EngineRun;
 import io.trendline.backtest.engine.Trade;
 import java.util.List;
+import java.util.function.IntToLongFunction;
 
 /** Computes {@link Performance} in one pass over the equity curve and one over the trades. */
 public final class PerformanceCalculator {
@@ -19,71 +20,79 @@ public final class PerformanceCalculator {
     }
 
     public static Performance of(EngineRun run, BarSeries bars, double initialCapital) {
+        return compute(run, bars, initialCapital, true);
+    }
+
+    /** The metrics alone, without materialising the drawdown curve (for searches that only rank runs). */
+    public static Metrics metricsOf(EngineRun run, BarSeries bars, double initialCapital) {
+        return compute(run, bars, initialCapital, false).metrics();
+    }
+
+    private static Performance compute(EngineRun run, BarSeries bars, double initialCapital, boolean curve) {
         int from = run.from();
         int last = bars.size() - 1;
         double buyAndHold = from <= last ? bars.close(last) / bars.close(from) - 1 : Double.NaN;
-        long[] times = new long[bars.size()];
-        for (int i = 0; i < times.length; i++) {
-            times[i] = bars.openTime(i);
-        }
-        return compute(run.equity(), from, times, bars.intervalMillis(), initialCapital, run.trades(),
-                run.barsInMarket(), periodsPerYear(bars.intervalMillis()), buyAndHold);
+        return compute(run.equity(), from, bars::openTime, bars.intervalMillis(), initialCapital, run.trades(),
+                run.barsInMarket(), periodsPerYear(bars.intervalMillis()), buyAndHold, curve);
     }
 
     /**
-     * The metrics of {@code equity[from..]}, whose returns are counted from {@code initialEquity}.
+     * The metrics of {@code equity[from..]}, whose returns are counted from {@code initialEquity}. The initial
+     * equity counts as a peak one interval before {@code from}, so a curve that is under water from its first bar
+     * has been under water for one bar at that bar.
      *
-     * The initial equity counts as a peak one interval before {@code from}, so a curve that is under water from its
-     * first bar has been under water for one bar at that bar.
-     *
-     * @param openTimes the open time of each bar of the curve, for drawdown durations (null: the millisecond
-     *                  durations are bars times the interval)
+     * @param openTime the open time of each bar of the curve, for drawdown durations in milliseconds
      */
-    public static Performance compute(double[] equity, int from, long[] openTimes, long intervalMillis,
-                                      double initialEquity,
-                                      List<Trade> trades, long barsInMarket, double periodsPerYear,
-                                      double buyAndHoldReturn) {
+    public static Performance compute(double[] equity, int from, IntToLongFunction openTime, long intervalMillis,
+                                      double initialEquity, List<Trade> trades, long barsInMarket,
+                                      double periodsPerYear, double buyAndHoldReturn, boolean curve) {
         int n = equity.length;
         int periods = n - from;
-        double[] drawdown = new double[periods];
+        double[] drawdown = curve ? new double[periods] : null;
         double sum = 0;
         double squares = 0;
         double downside = 0;
         double previous = initialEquity;
         double peak = initialEquity;
+        double inversePeak = 1 / initialEquity;
         int peakAt = from - 1;
-        double maxDrawdown = 0;
-        long longestBars = 0;
-        long longestMillis = 0;
+        double worst = 0;
+        int longestFrom = from - 1;
+        int longestTo = from - 1;
         for (int i = from; i < n; i++) {
             double e = equity[i];
             double r = e / previous - 1;
+            double loss = Math.min(r, 0.0);
             sum += r;
             squares += r * r;
-            downside += r < 0 ? r * r : 0.0;
+            downside += loss * loss;
             previous = e;
+            double dd;
             if (e >= peak) {
                 peak = e;
+                inversePeak = 1 / e;
                 peakAt = i;
-                drawdown[i - from] = 0.0;
+                dd = 0.0;
             } else {
-                double dd = e / peak - 1;
-                drawdown[i - from] = dd;
-                if (-dd > maxDrawdown) {
-                    maxDrawdown = -dd;
-                }
-                // Underwater since the peak: the stretch ends only when a new high is reached (or at the end).
-                long bars = i - peakAt;
-                if (bars > longestBars) {
-                    longestBars = bars;
-                    longestMillis = openTimes == null ? bars * intervalMillis
-                            : openTimes[i] - (peakAt >= from ? openTimes[peakAt] : openTimes[from] - intervalMillis);
+                dd = e * inversePeak - 1;
+                worst = Math.min(worst, dd);
+                // Under water since the peak: the stretch ends only at a new high (or at the end).
+                if (i - peakAt > longestTo - longestFrom) {
+                    longestFrom = peakAt;
+                    longestTo = i;
                 }
             }
+            if (curve) {
+                drawdown[i - from] = dd;
+            }
         }
+        long longestBars = longestTo - longestFrom;
+        long longestMillis = longestBars == 0 ? 0 : openTime.applyAsLong(longestTo)
+                - (longestFrom >= from ? openTime.applyAsLong(longestFrom)
+                        : openTime.applyAsLong(from) - intervalMillis);
         return new Performance(summarise(initialEquity, periods == 0 ? initialEquity : equity[n - 1], periods,
-                sum, squares, downside, maxDrawdown, longestBars, longestMillis, trades, barsInMarket,
-                periodsPerYear, buyAndHoldReturn), drawdown);
+                sum, squares, downside, 0.0 - worst, longestBars, longestMillis, trades, barsInMarket, periodsPerYear,
+                buyAndHoldReturn), drawdown);
     }
 
     private static Metrics summarise(double initial, double last, int periods, double sum, double squares,

@@ -90,8 +90,9 @@ public final class Optimizer {
         }
         int lastTested = results.get(windows - 1).testTo() - 1;
         double buyAndHold = bars.close(lastTested) / bars.close(plan.trainBars()) - 1;
-        Metrics overall = PerformanceCalculator.compute(equity, 0, times, bars.intervalMillis(), capital, trades,
-                inMarket, PerformanceCalculator.periodsPerYear(bars.intervalMillis()), buyAndHold).metrics();
+        Metrics overall = PerformanceCalculator.compute(equity, 0, i -> times[i], bars.intervalMillis(), capital,
+                trades, inMarket, PerformanceCalculator.periodsPerYear(bars.intervalMillis()), buyAndHold, false)
+                .metrics();
         return new WalkForwardResult(List.copyOf(results), equity, overall, List.copyOf(trades));
     }
 

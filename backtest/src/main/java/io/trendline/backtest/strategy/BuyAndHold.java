@@ -3,7 +3,6 @@ package io.trendline.backtest.strategy;
 import io.trendline.backtest.engine.BarSeries;
 import io.trendline.backtest.engine.SignalStrategy;
 import io.trendline.backtest.engine.Signals;
-import java.util.Arrays;
 
 /**
  * The benchmark: asks to be long on every bar, so it enters on the first bar it may trade and stays in (an entry
@@ -22,7 +21,9 @@ public final class BuyAndHold implements SignalStrategy {
     }
 
     @Override
-    public void signals(BarSeries bars, byte[] out) {
-        Arrays.fill(out, (byte) Signals.ENTER_LONG);
+    public void signals(BarSeries bars, Sink sink) {
+        for (int i = 0; i < bars.size(); i++) {
+            sink.accept(i, Signals.ENTER_LONG);
+        }
     }
 }

@@ -31,10 +31,13 @@ public final class EmaCrossover implements SignalStrategy {
     }
 
     @Override
-    public void signals(BarSeries bars, byte[] out) {
+    public void signals(BarSeries bars, Sink sink) {
         Gen generator = new Gen();
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (byte) generator.next(bars.close(i));
+        for (int i = 0; i < bars.size(); i++) {
+            int signal = generator.next(bars.close(i));
+            if (signal != Signals.NONE) {
+                sink.accept(i, signal);
+            }
         }
     }
 

@@ -4,8 +4,9 @@ import io.trendline.backtest.engine.BarSeries;
 import io.trendline.backtest.engine.SignalStrategy;
 import io.trendline.backtest.engine.Signals;
 import io.trendline.backtest.indicator.Cross;
-import io.trendline.backtest.indicator.RollingSum;
 import io.trendline.backtest.indicator.Sma;
+import io.trendline.backtest.indicator.WindowSum;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Long when the fast simple moving average of the close crosses above the slow one, out (or short) when it crosses
@@ -51,30 +52,41 @@ public final class SmaCrossover implements SignalStrategy {
 
     /**
      * The fast path: the window sums take the new close and give back the one leaving, read straight from the
-     * column, in the same order and with the same compensated additions as {@link Sma}, so the values agree bit for
-     * bit.
+     * column, and are rebuilt on {@link WindowSum}'s schedule, in the same order and with the same additions as
+     * {@link Sma}, so the values agree bit for bit.
      */
     @Override
-    public void signals(BarSeries bars, byte[] out) {
+    public void signals(BarSeries bars, Sink sink) {
         int n = bars.size();
-        RollingSum fastSum = new RollingSum();
-        RollingSum slowSum = new RollingSum();
+        IntToDoubleFunction close = bars::close;
+        double fastSum = 0;
+        double slowSum = 0;
         Cross cross = new Cross();
         int warm = Math.min(n, slow);
         for (int i = 0; i < warm; i++) {
             double x = bars.close(i);
-            fastSum.add(x - (i >= fast ? bars.close(i - fast) : 0.0));
-            slowSum.add(x - 0.0);
-            if (i == slow - 1) {
-                cross.update(fastSum.value() * slow, slowSum.value() * fast);
+            fastSum += x - (i >= fast ? bars.close(i - fast) : 0.0);
+            slowSum += x - 0.0;
+            if (WindowSum.resumAfter(i + 1)) {
+                fastSum = WindowSum.sum(close, Math.max(0, i + 1 - fast), i + 1);
+                slowSum = WindowSum.sum(close, 0, i + 1);
             }
-            out[i] = Signals.NONE;
+            if (i == slow - 1) {
+                cross.update(fastSum * slow, slowSum * fast);
+            }
         }
         for (int i = warm; i < n; i++) {
             double x = bars.close(i);
-            fastSum.add(x - bars.close(i - fast));
-            slowSum.add(x - bars.close(i - slow));
-            out[i] = (byte) signalOf(cross.update(fastSum.value() * slow, slowSum.value() * fast));
+            fastSum += x - bars.close(i - fast);
+            slowSum += x - bars.close(i - slow);
+            if (WindowSum.resumAfter(i + 1)) {
+                fastSum = WindowSum.sum(close, i + 1 - fast, i + 1);
+                slowSum = WindowSum.sum(close, i + 1 - slow, i + 1);
+            }
+            int crossed = cross.update(fastSum * slow, slowSum * fast);
+            if (crossed != 0) {
+                sink.accept(i, signalOf(crossed));
+            }
         }
     }
 

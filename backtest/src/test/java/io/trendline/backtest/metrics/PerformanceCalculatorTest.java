@@ -25,7 +25,8 @@ class PerformanceCalculatorTest {
         assertThat(p.metrics().maxDrawdown()).isEqualTo(0.25);
         assertThat(p.metrics().maxDrawdownBars()).isEqualTo(3);
         assertThat(p.metrics().maxDrawdownMillis()).isEqualTo(3 * MINUTE);
-        assertThat(p.drawdown()).containsExactly(0, 0, -0.25, 96.0 / 120 - 1, 110.0 / 120 - 1, 0, 100.0 / 125 - 1);
+        assertThat(p.drawdown()).containsExactly(new double[] {0, 0, -0.25, 96.0 / 120 - 1, 110.0 / 120 - 1, 0,
+            100.0 / 125 - 1}, within(1e-15));
         assertThat(p.metrics().totalReturn()).isEqualTo(0);
     }
 
@@ -119,8 +120,8 @@ class PerformanceCalculatorTest {
         for (int i = 0; i < times.length; i++) {
             times[i] = i * interval;
         }
-        return PerformanceCalculator.compute(equity, 0, times, interval, initial, new ArrayList<>(trades), inMarket,
-                PerformanceCalculator.periodsPerYear(interval), buyAndHold);
+        return PerformanceCalculator.compute(equity, 0, i -> times[i], interval, initial, new ArrayList<>(trades),
+                inMarket, PerformanceCalculator.periodsPerYear(interval), buyAndHold, true);
     }
 
     private static Trade trade(double pnl, double returnFraction) {
