@@ -19,8 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The columnar fast path and the general bar-by-bar loop give byte-identical trades and equity, for every strategy
- * kind under many randomly drawn execution rules; and each strategy's columnar signals equal its bar-by-bar ones.
+ * The columnar fast path and the general bar-by-bar loop give byte-identical trades, equity and metrics (the fast
+ * path's taken from its curve in pieces, the general one's from the array), for every strategy kind under many
+ * randomly drawn execution rules; and each strategy's columnar signals equal its bar-by-bar ones.
  */
 class FastPathMatchesBarByBarTest {
 
@@ -68,6 +69,7 @@ class FastPathMatchesBarByBarTest {
             assertThat(fast.canonicalTrades()).as("trades of %s", spec).isEqualTo(general.canonicalTrades());
             assertThat(fast.canonicalEquity()).as("equity of %s", spec).isEqualTo(general.canonicalEquity());
             assertThat(fast.engineRun().barsInMarket()).isEqualTo(general.engineRun().barsInMarket());
+            assertThat(fast.metrics()).as("metrics of %s", spec).isEqualTo(general.metrics());
         }
     }
 

@@ -89,7 +89,7 @@ public final class BarByBarEngine {
             if (from < n) {
                 equity[n - 1] = account.finish(n - 1);
             }
-            return new EngineRun(account.trades(), equity, from, inMarket);
+            return new EngineRun(account.trades(), EquityCurve.of(equity, from), inMarket);
         }
 
         private void fillAtOpen() {

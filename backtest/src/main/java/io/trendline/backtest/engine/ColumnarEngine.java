@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * The fast path. Without protective exits, a position changes only where a signal fills: the strategy's columnar
  * pass hands its (rare) signals to a {@link Marker}, which notes them; then each is filled in turn, noting the
- * cash and position from its fill bar on; then one tight pass marks every bar at its close. (Marking segment by
- * segment between fills, or replaying a signal column bar by bar, measured slower: short loops and cache misses.)
+ * cash and position from its fill bar on. That is the whole {@link EquityCurve}, in pieces: a search that only
+ * needs metrics never writes out a million equity values. (Marking between fills, or replaying a signal column bar
+ * by bar, measured slower: short loops and cache misses.)
  * With protective exits, every bar of an open position must be checked, so the signals are collected into a column
  * and replayed bar by bar. Either way the trading goes through the same {@link Account} as {@link
  * BarByBarEngine}, so for the signals a {@link SignalStrategy} gives bar by bar both produce the same trades and
@@ -51,7 +52,7 @@ public final class ColumnarEngine {
                 ? nextOpen(bars, signals, account, equity, from)
                 : thisClose(bars, signals, account, equity, from);
         equity[n - 1] = account.finish(n - 1);
-        return new EngineRun(account.trades(), equity, from, inMarket);
+        return new EngineRun(account.trades(), EquityCurve.of(equity, from), inMarket);
     }
 
     private static int check(BarSeries bars) {
@@ -111,11 +112,10 @@ public final class ColumnarEngine {
                 account.market(Signals.normalize(eventSignal[e]), fillBar, quotes[e], bar, nextOpen);
                 changes.add(fillBar, account.cash, account.quantity);
             }
-            double[] equity = new double[n];
-            Arrays.fill(equity, 0, from, config.initialCapital());
-            int inMarket = changes.mark(bars, equity, from, config.initialCapital());
-            equity[n - 1] = account.finish(n - 1);
-            return new EngineRun(account.trades(), equity, from, inMarket);
+            int inMarket = changes.barsInMarket(from, n);
+            double last = account.finish(n - 1);
+            return new EngineRun(account.trades(), EquityCurve.pieces(bars, from, config.initialCapital(),
+                    changes.size, changes.bar, changes.cash, changes.held, last), inMarket);
         }
     }
 
@@ -127,9 +127,9 @@ public final class ColumnarEngine {
         private final double[] held;
 
         Changes(int capacity) {
-            bar = new int[capacity + 1];
-            cash = new double[capacity + 1];
-            held = new double[capacity + 1];
+            bar = new int[capacity];
+            cash = new double[capacity];
+            held = new double[capacity];
         }
 
         void add(int at, double newCash, double newHeld) {
@@ -142,26 +142,16 @@ public final class ColumnarEngine {
             size++;
         }
 
-        /** Marks bars {@code [from, n)}; answers how many closed with a position. */
-        int mark(BarSeries bars, double[] equity, int from, double initialCash) {
-            int n = bars.size();
-            bar[size] = n;
-            double c = initialCash;
-            double q = 0;
-            int next = 0;
-            int changeAt = bar[0];
-            int inMarket = 0;
-            for (int i = from; i < n; i++) {
-                if (i == changeAt) {
-                    c = cash[next];
-                    q = held[next];
-                    next++;
-                    changeAt = bar[next];
+        /** How many bars of {@code [from, n)} closed with a position. */
+        int barsInMarket(int from, int n) {
+            int count = 0;
+            for (int k = 0; k < size; k++) {
+                if (held[k] != 0) {
+                    int end = k + 1 < size ? bar[k + 1] : n;
+                    count += end - Math.max(bar[k], from);
                 }
-                equity[i] = c + q * bars.close(i);
-                inMarket += q != 0 ? 1 : 0;
             }
-            return inMarket;
+            return count;
         }
     }
 

@@ -3,9 +3,18 @@ package io.trendline.backtest.engine;
 import java.util.List;
 
 /**
- * What the bar loop produced: the closed trades in order, the equity at every bar's close ({@code equity[i]} for
- * {@code i < from} is the initial capital, since trading starts at {@code from}), and how many bars from
- * {@code from} on closed with a position open. The arrays belong to the caller.
+ * What the bar loop produced: the closed trades in order, the equity curve (for bars before {@code from()}, the
+ * initial capital, since trading starts there), and how many bars from {@code from()} on closed with a position
+ * open.
  */
-public record EngineRun(List<Trade> trades, double[] equity, int from, int barsInMarket) {
+public record EngineRun(List<Trade> trades, EquityCurve curve, int barsInMarket) {
+
+    /** Every bar's equity (shared: do not change it). */
+    public double[] equity() {
+        return curve.values();
+    }
+
+    public int from() {
+        return curve.from();
+    }
 }

@@ -2,6 +2,7 @@ package io.trendline.backtest.metrics;
 
 import io.trendline.backtest.engine.BarSeries;
 import io.trendline.backtest.engine.EngineRun;
+import io.trendline.backtest.engine.EquityCurve;
 import io.trendline.backtest.engine.Trade;
 import java.util.List;
 import java.util.function.IntToLongFunction;
@@ -32,23 +33,40 @@ public final class PerformanceCalculator {
         int from = run.from();
         int last = bars.size() - 1;
         double buyAndHold = from <= last ? bars.close(last) / bars.close(from) - 1 : Double.NaN;
-        return compute(run.equity(), from, bars::openTime, bars.intervalMillis(), initialCapital, run.trades(),
+        return compute(run.curve(), bars::openTime, bars.intervalMillis(), initialCapital, run.trades(),
                 run.barsInMarket(), periodsPerYear(bars.intervalMillis()), buyAndHold, curve);
     }
 
-    /**
-     * The metrics of {@code equity[from..]}, whose returns are counted from {@code initialEquity}. The initial
-     * equity counts as a peak one interval before {@code from}, so a curve that is under water from its first bar
-     * has been under water for one bar at that bar.
-     *
-     * @param openTime the open time of each bar of the curve, for drawdown durations in milliseconds
-     */
+    /** The same as the {@link EquityCurve} form, for a plain array whose first {@code from} values are ignored. */
     public static Performance compute(double[] equity, int from, IntToLongFunction openTime, long intervalMillis,
                                       double initialEquity, List<Trade> trades, long barsInMarket,
                                       double periodsPerYear, double buyAndHoldReturn, boolean curve) {
-        int n = equity.length;
-        int periods = n - from;
-        double[] drawdown = curve ? new double[periods] : null;
+        return compute(EquityCurve.of(equity, from), openTime, intervalMillis, initialEquity, trades, barsInMarket,
+                periodsPerYear, buyAndHoldReturn, curve);
+    }
+
+    /**
+     * The metrics of the curve from its first trading bar on, whose returns are counted from {@code initialEquity}.
+     * The initial equity counts as a peak one interval before the first bar, so a curve that is under water from
+     * its first bar has been under water for one bar at that bar. A curve kept in pieces is read piece by piece,
+     * each value computed as the curve would materialise it, so the figures are the same either way.
+     *
+     * @param openTime the open time of each bar of the curve, for drawdown durations in milliseconds
+     * @param curve    whether to keep the drawdown curve
+     */
+    public static Performance compute(EquityCurve equity, IntToLongFunction openTime, long intervalMillis,
+                                      double initialEquity, List<Trade> trades, long barsInMarket,
+                                      double periodsPerYear, double buyAndHoldReturn, boolean curve) {
+        int from = equity.from();
+        int n = equity.size();
+        double[] drawdown = curve ? new double[n - from] : null;
+        // One loop for both forms: the test of the form does not change inside it, so the JIT splits the loop.
+        double[] values = equity.isMaterialised() ? equity.values() : null;
+        BarSeries bars = equity.bars();
+        int piece = -1;
+        int pieceEnd = values == null ? equity.pieceEnd(-1) : n;
+        double cash = values == null ? equity.cash(-1) : 0.0;
+        double held = 0.0;
         double sum = 0;
         double squares = 0;
         double downside = 0;
@@ -60,7 +78,18 @@ public final class PerformanceCalculator {
         int longestFrom = from - 1;
         int longestTo = from - 1;
         for (int i = from; i < n; i++) {
-            double e = equity[i];
+            double e;
+            if (values != null) {
+                e = values[i];
+            } else {
+                while (i == pieceEnd) {
+                    piece++;
+                    pieceEnd = equity.pieceEnd(piece);
+                    cash = equity.cash(piece);
+                    held = equity.held(piece);
+                }
+                e = i == n - 1 ? equity.last() : cash + held * bars.close(i);
+            }
             double r = e / previous - 1;
             double loss = Math.min(r, 0.0);
             sum += r;
@@ -82,16 +111,16 @@ public final class PerformanceCalculator {
                     longestTo = i;
                 }
             }
-            if (curve) {
+            if (drawdown != null) {
                 drawdown[i - from] = dd;
             }
         }
         long longestBars = longestTo - longestFrom;
         long longestMillis = longestBars == 0 ? 0 : openTime.applyAsLong(longestTo)
-                - (longestFrom >= from ? openTime.applyAsLong(longestFrom)
-                        : openTime.applyAsLong(from) - intervalMillis);
-        return new Performance(summarise(initialEquity, periods == 0 ? initialEquity : equity[n - 1], periods,
-                sum, squares, downside, 0.0 - worst, longestBars, longestMillis, trades, barsInMarket, periodsPerYear,
+                - (longestFrom >= from ? openTime.applyAsLong(longestFrom) : openTime.applyAsLong(from) - intervalMillis);
+        int periods = n - from;
+        return new Performance(summarise(initialEquity, periods == 0 ? initialEquity : equity.last(), periods, sum,
+                squares, downside, 0.0 - worst, longestBars, longestMillis, trades, barsInMarket, periodsPerYear,
                 buyAndHoldReturn), drawdown);
     }
 
