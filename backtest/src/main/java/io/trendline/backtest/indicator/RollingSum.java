@@ -1,9 +1,9 @@
 package io.trendline.backtest.indicator;
 
 /**
- * A running sum with the rounding error of every addition kept aside (Knuth's TwoSum), so a window sum updated a
- * million times stays within an ulp or two of the exact sum instead of drifting. Cheap enough for the fast path:
- * six floating-point operations an update and no branch.
+ * A running sum with the rounding error of every addition kept aside (Knuth's TwoSum), so a sum updated a million
+ * times stays within an ulp or two of the exact sum instead of drifting. Six floating-point operations an update
+ * and no branch; used for small signed values (returns), where {@link WindowSum}'s schedule would not pay.
  */
 public final class RollingSum {
 

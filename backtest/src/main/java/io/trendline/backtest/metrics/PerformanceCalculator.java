@@ -116,8 +116,9 @@ public final class PerformanceCalculator {
             }
         }
         long longestBars = longestTo - longestFrom;
-        long longestMillis = longestBars == 0 ? 0 : openTime.applyAsLong(longestTo)
-                - (longestFrom >= from ? openTime.applyAsLong(longestFrom) : openTime.applyAsLong(from) - intervalMillis);
+        long peakTime = longestFrom >= from ? openTime.applyAsLong(longestFrom)
+                : openTime.applyAsLong(from) - intervalMillis;
+        long longestMillis = longestBars == 0 ? 0 : openTime.applyAsLong(longestTo) - peakTime;
         int periods = n - from;
         return new Performance(summarise(initialEquity, periods == 0 ? initialEquity : equity.last(), periods, sum,
                 squares, downside, 0.0 - worst, longestBars, longestMillis, trades, barsInMarket, periodsPerYear,
