@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -20,6 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+// Spring Boot's tests switch metric export off unless asked; the Prometheus endpoint is part of what is tested.
+@AutoConfigureObservability
 @SpringBootTest(classes = TrendlineStandaloneApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "trendline.snapshots.strategy=3")
 class StrategyApiTest {
@@ -211,5 +214,24 @@ class StrategyApiTest {
         JsonNode events = http.getForObject("/api/strategies/" + id + "/events", JsonNode.class).get("events");
         assertThat(events).hasSize(6);
         assertThat(awaitVersion(id, 5).getBody().get("name").asText()).isEqualTo("v4");
+    }
+
+    @Test
+    void prometheusExposesAxonsCommandBusMetrics() {
+        create("{\"name\":\"m\",\"type\":\"BUY_AND_HOLD\",\"symbol\":\"BTCUSDT\"}");
+
+        String metrics = http.getForObject("/actuator/prometheus", String.class);
+
+        assertThat(metrics).contains("commandBus_allTimer_seconds_count{application=\"trendline\","
+                + "payloadType=\"CreateStrategyCommand\"}");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheStrategyEndpoints() {
+        JsonNode api = http.getForObject("/v3/api-docs", JsonNode.class);
+
+        assertThat(api.at("/info/title").asText()).isEqualTo("Trendline API");
+        assertThat(api.get("paths").has("/api/strategies/{id}/events")).isTrue();
+        assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 }
