@@ -35,5 +35,6 @@ final class LocalStackForTests {
         registry.add("spring.datasource.password", s::postgresPassword);
         registry.add("spring.kafka.bootstrap-servers", s::kafkaBootstrapServers);
         registry.add("trendline.clickhouse.url", s::clickhouseJdbcUrl);
+        registry.add("trendline.data-dir", () -> s.settings().dataDir().toAbsolutePath().toString());
     }
 }
