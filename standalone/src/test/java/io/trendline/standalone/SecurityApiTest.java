@@ -32,8 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -45,11 +43,6 @@ class SecurityApiTest {
     private static final String STRATEGY = "{\"name\":\"Mine\",\"type\":\"BUY_AND_HOLD\",\"symbol\":\"BTCUSDT\"}";
     private static final Set<String> PUBLIC = Set.of("POST /api/auth/register", "POST /api/auth/login",
             "POST /api/auth/refresh");
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        LocalStackForTests.register(registry);
-    }
 
     @LocalServerPort
     int port;

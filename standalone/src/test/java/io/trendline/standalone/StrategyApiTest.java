@@ -18,16 +18,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 @StandaloneTest
 class StrategyApiTest {
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        LocalStackForTests.register(registry);
-    }
 
     @Autowired
     TestRestTemplate http;
