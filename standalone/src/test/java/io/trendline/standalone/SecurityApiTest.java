@@ -263,7 +263,8 @@ class SecurityApiTest {
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
             for (String pattern : info.getPatternValues()) {
-                if (pattern.startsWith("/v3/api-docs") || pattern.startsWith("/swagger-ui") || pattern.equals("/error")) {
+                if (pattern.startsWith("/v3/api-docs") || pattern.startsWith("/swagger-ui")
+                        || pattern.equals("/error")) {
                     continue;
                 }
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {

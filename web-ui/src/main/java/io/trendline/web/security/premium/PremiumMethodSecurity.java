@@ -18,7 +18,8 @@ class PremiumMethodSecurity {
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static Advisor requiresPremiumAdvisor(ObjectProvider<Entitlements> entitlements) {
-        ComposablePointcut pointcut = new ComposablePointcut(new AnnotationMatchingPointcut(RequiresPremium.class, true))
+        ComposablePointcut pointcut = new ComposablePointcut(
+                new AnnotationMatchingPointcut(RequiresPremium.class, true))
                 .union(new AnnotationMatchingPointcut(null, RequiresPremium.class, true));
         AuthorizationManagerBeforeMethodInterceptor interceptor = new AuthorizationManagerBeforeMethodInterceptor(
                 pointcut, new PremiumAuthorizationManager(entitlements::getObject));
