@@ -1,4 +1,4 @@
-# login-p99: milliseconds, 99th percentile of POST /api/auth/login (BCrypt at the configured cost, default 11, plus
+# login-p99: milliseconds, 99th percentile of POST /api/auth/login (BCrypt at the configured cost, default 10, plus
 # the refresh-token insert and the JWT), 200 sequential logins after 20 untimed ones, on the packaged platform.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"

@@ -54,7 +54,8 @@ class ServiceApplicationsTest {
                         "--spring.datasource.password=" + stack.postgresPassword(),
                         "--spring.flyway.schemas=" + schema,
                         "--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
-                        "--trendline.clickhouse.url=" + stack.clickhouseJdbcUrl())) {
+                        "--trendline.clickhouse.url=" + stack.clickhouseJdbcUrl(),
+                        "--trendline.data-dir=" + stack.settings().dataDir().resolve(profile))) {
             String port = context.getEnvironment().getProperty("local.server.port");
             HttpResponse<String> health = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),

@@ -8,12 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code trendline.security.*}; every value has an environment variable in {@code trendline-defaults.yml}.
  *
  * @param jwt access and refresh tokens
- * @param bcryptStrength the BCrypt cost (log2 of the rounds); a stored hash of another cost is re-hashed at login
+ * @param bcryptStrength the BCrypt cost (log2 of the rounds); a stored hash of a lower cost is re-hashed at login
  * @param admin the account created or promoted to ADMIN at start, when both its fields are set
  * @param rateLimits requests per period per user, per address, and on the unauthenticated account endpoints
  */
 @ConfigurationProperties("trendline.security")
-public record SecurityProperties(Jwt jwt, @DefaultValue("11") int bcryptStrength, Admin admin,
+public record SecurityProperties(Jwt jwt, @DefaultValue("10") int bcryptStrength, Admin admin,
                                  RateLimits rateLimits) {
 
     public SecurityProperties {
