@@ -294,6 +294,16 @@ class SecurityApiTest {
     }
 
     @Test
+    void healthTheApiDocsAndTheAppItselfNeedNoToken() {
+        assertThat(call("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/actuator/health/liveness", null, null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/v3/api-docs", null, null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/", null, null).statusCode()).isNotEqualTo(401);
+        assertThat(call("GET", "/assets/index.js", null, null).statusCode()).isNotEqualTo(401);
+        assertUnauthorized(call("GET", "/anything-else", null, null), "unauthorized");
+    }
+
+    @Test
     void forgedAndStaleTokensGet401AndNoData() {
         // given
         TestAccounts.Session user = trader();
