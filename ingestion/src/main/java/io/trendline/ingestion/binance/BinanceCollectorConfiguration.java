@@ -3,15 +3,18 @@ package io.trendline.ingestion.binance;
 import io.trendline.ingestion.publish.KlinePublisher;
 import io.trendline.ingestion.publish.KlinePublishingConfiguration;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 /**
  * The Binance collector, on unless {@code trendline.ingestion.binance.enabled=false}. Symbols from
@@ -39,10 +42,11 @@ public class BinanceCollectorConfiguration {
     }
 
     @Bean
-    public BinanceCollectorService binanceCollectorService(BinanceProperties properties,
-                                                           @Value("${trendline.symbols:BTCUSDT,ETHUSDT}")
-                                                           List<String> symbols,
+    public BinanceCollectorService binanceCollectorService(BinanceProperties properties, Environment environment,
                                                            KlinePublisher publisher, LastCandleStores stores) {
+        List<String> symbols = Binder.get(environment).bind("trendline.symbols", Bindable.listOf(String.class))
+                .orElse(List.of("BTCUSDT", "ETHUSDT")).stream().map(s -> s.trim().toUpperCase(Locale.ROOT))
+                .filter(s -> !s.isEmpty()).distinct().toList();
         return new BinanceCollectorService(properties, symbols, publisher, stores);
     }
 

@@ -246,12 +246,12 @@ public final class BinanceStream implements AutoCloseable {
         private final StringBuilder text = new StringBuilder();
         volatile WebSocket ws;
         volatile long lastFrameAt = System.nanoTime();
-        volatile boolean retired;
         ScheduledFuture<?> renewal;
 
         void retire() {
-            retired = true;
-            ws.sendClose(WebSocket.NORMAL_CLOSURE, "renewed").whenComplete((r, e) -> ws.abort());
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "renewed");
+            // Messages still in flight on it arrive meanwhile; then it goes, whether or not the server answered.
+            scheduler.schedule(ws::abort, 1, TimeUnit.SECONDS);
         }
 
         @Override
@@ -266,9 +266,9 @@ public final class BinanceStream implements AutoCloseable {
             if (last) {
                 String message = text.toString();
                 text.setLength(0);
-                if (!retired) {
-                    deliver(message);
-                }
+                // Also from a connection being retired: the server may have sent a message to it alone just before
+                // the new one was registered; the feeds drop what they already have.
+                deliver(message);
             }
             webSocket.request(1);
             return null;
