@@ -101,6 +101,8 @@ class BinanceCollectorRealDataTest {
             assertThat(fake.stats().restTooManyRequests()).isEqualTo(1);
             assertThat(fake.stats().restBans()).isZero();
             assertThat(h.collector.status().streamStalls()).isEqualTo(1);
+            assertThat(fake.stats().pongs()).as("pings answered by the JDK client").isPositive();
+            assertThat(fake.stats().pongTimeouts()).isZero();
             List<ConsumerRecord<String, String>> deadLetters = Topics.readAll(h.topics.deadLetter());
             assertThat(deadLetters).singleElement().satisfies(r -> {
                 assertThat(r.value()).isEqualTo(malformed);

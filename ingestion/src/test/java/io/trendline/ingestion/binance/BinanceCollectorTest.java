@@ -113,6 +113,26 @@ class BinanceCollectorTest {
         }
     }
 
+    @Test
+    void withoutAStreamTheFeedsKeepCollectingByPollingRest() {
+        // given: every stream handshake refused
+        FakeBinance fake = fake(200).start();
+        fake.faults().refuseConnections(Integer.MAX_VALUE);
+        try (CollectorHarness h = new CollectorHarness(fake, "poll")) {
+            h.start(Duration.ofDays(1), Duration.ofHours(1), Duration.ofSeconds(1));
+            h.awaitLastClosed(199, Duration.ofSeconds(10));
+
+            // when: five minutes pass
+            h.advanceMinutes(5);
+
+            // then: they arrive over REST all the same
+            h.awaitLastClosed(204, Duration.ofSeconds(10));
+            assertThat(h.collector.status().streamConnected()).isFalse();
+            assertThat(fake.stats().streamConnectionsRefused()).isPositive();
+            h.assertPublishedExactly(204);
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -39,21 +39,26 @@ final class CollectorHarness implements AutoCloseable {
     }
 
     static BinanceCollector.Settings settings(FakeBinance fake, List<String> symbols, Duration initialBackfill,
-                                              Duration renewAfter) {
+                                              Duration renewAfter, Duration pollAfter) {
         return new BinanceCollector.Settings(symbols,
                 new BinanceRestClient.Settings(fake.restUrl(), 5000, Duration.ofMinutes(1), 5, Duration.ofMillis(100),
                         Duration.ofSeconds(10), Duration.ofSeconds(10)),
                 new BinanceStream.Settings(fake.streamUrl(), Duration.ofMillis(100), Duration.ofMillis(400),
                         Duration.ofSeconds(1), renewAfter, Duration.ofSeconds(5)),
                 new SymbolFeed.Settings(initialBackfill, Duration.ofDays(365), Duration.ofMillis(100),
-                        Duration.ofSeconds(1), Duration.ofHours(1)),
+                        Duration.ofSeconds(1), pollAfter),
                 KlinePublisher.SOURCE_REPLAY);
     }
 
     BinanceCollector start(Duration initialBackfill, Duration renewAfter) {
+        return start(initialBackfill, renewAfter, Duration.ofHours(1));
+    }
+
+    BinanceCollector start(Duration initialBackfill, Duration renewAfter, Duration pollAfter) {
         LastCandleStore store = new KafkaLastCandleStore(TestKafka.consumerProperties(), topics.closed(),
                 KlinePublisher.SOURCE_REPLAY, 1_000_000);
-        collector = new BinanceCollector(settings(fake, symbols, initialBackfill, renewAfter), publisher, store,
+        collector = new BinanceCollector(settings(fake, symbols, initialBackfill, renewAfter, pollAfter), publisher,
+                store,
                 fake.clock(), HttpClient.newHttpClient());
         collector.start();
         return collector;
