@@ -68,6 +68,7 @@ public final class BinanceStream implements AutoCloseable {
     private final AtomicLong stalls = new AtomicLong();
     private final AtomicLong failedAttempts = new AtomicLong();
     private volatile Connection current;
+    private volatile Connection retiring;
     private volatile boolean closed;
     private volatile String lastProblem;
     private volatile long downSince = System.nanoTime();
@@ -143,6 +144,10 @@ public final class BinanceStream implements AutoCloseable {
         Connection c = current;
         if (c != null && c.ws != null) {
             c.ws.abort();
+        }
+        Connection r = retiring;
+        if (r != null && r.ws != null) {
+            r.ws.abort();
         }
     }
 
@@ -249,6 +254,7 @@ public final class BinanceStream implements AutoCloseable {
         ScheduledFuture<?> renewal;
 
         void retire() {
+            retiring = this;
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "renewed");
             // Messages still in flight on it arrive meanwhile; then it goes, whether or not the server answered.
             scheduler.schedule(ws::abort, 1, TimeUnit.SECONDS);

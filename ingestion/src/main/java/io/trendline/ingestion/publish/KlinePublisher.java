@@ -46,6 +46,8 @@ public final class KlinePublisher implements AutoCloseable {
     public static final String SOURCE_HEADER = "trendline-source";
     public static final String SOURCE_LIVE = "binance";
     public static final String SOURCE_REPLAY = "binance-replay";
+    /** On a dead letter: why it was rejected (the ClickHouse sink's dead letters use the same header). */
+    public static final String REASON_HEADER = "trendline-reason";
     /** On a dead letter: what produced the rejected input, such as the Binance stream's address. */
     public static final String ORIGIN_HEADER = "trendline-dlt-origin";
 
@@ -192,12 +194,13 @@ public final class KlinePublisher implements AutoCloseable {
     }
 
     /**
-     * Puts input that could not be read on the dead-letter topic, as it arrived, with the reason in the header Spring
-     * Kafka's own dead-letter records use ({@code kafka_dlt-exception-message}).
+     * Puts input that could not be read on the dead-letter topic, as it arrived, with the reason in
+     * {@value #REASON_HEADER} and in the header Spring Kafka's own dead letters use ({@code kafka_dlt-exception-message}).
      */
     public CompletableFuture<SendResult<String, Object>> deadLetter(String key, String raw, String reason,
                                                                     String source, String origin) {
         ProducerRecord<String, Object> record = record(topics.deadLetter(), key, raw, source);
+        record.headers().add(new RecordHeader(REASON_HEADER, utf8(reason)));
         record.headers().add(new RecordHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE, utf8(reason)));
         record.headers().add(new RecordHeader(ORIGIN_HEADER, utf8(origin)));
         return template.send(record);

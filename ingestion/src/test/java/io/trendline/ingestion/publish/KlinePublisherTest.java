@@ -91,6 +91,7 @@ class KlinePublisherTest {
         assertThat(Topics.readAll(topics.deadLetter())).singleElement().satisfies(r -> {
             assertThat(r.key()).isEqualTo("BTCUSDT");
             assertThat(r.value()).isEqualTo(raw);
+            assertThat(header(r, KlinePublisher.REASON_HEADER)).isEqualTo("not JSON: Unexpected end-of-input");
             assertThat(header(r, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).isEqualTo("not JSON: Unexpected end-of-input");
             assertThat(header(r, KlinePublisher.ORIGIN_HEADER)).startsWith("wss://stream.binance.com");
         });
