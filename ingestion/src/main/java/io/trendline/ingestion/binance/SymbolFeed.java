@@ -5,6 +5,7 @@ import io.trendline.api.market.Kline;
 import io.trendline.ingestion.publish.KlinePublisher;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -68,7 +69,10 @@ final class SymbolFeed implements AutoCloseable {
     private final AtomicLong repairedGaps = new AtomicLong();
     private final AtomicLong repairedCandles = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
+    /** The minute the feed continues after; before the first publication, the one before the backfill window. */
     private volatile long lastClosed = UNKNOWN;
+    /** The last candle actually on the topic, for the health endpoint. */
+    private volatile long lastPublished = UNKNOWN;
     private volatile boolean caughtUp;
     private volatile String problem;
     private volatile long problemSince;
@@ -108,7 +112,7 @@ final class SymbolFeed implements AutoCloseable {
     }
 
     Status status() {
-        long last = lastClosed;
+        long last = lastPublished;
         long expected = Math.floorDiv(sourceClock.millis(), MINUTE) * MINUTE - MINUTE;
         long lag = last == UNKNOWN ? -1 : Math.max(0, expected - last);
         String p = problem;
@@ -146,7 +150,7 @@ final class SymbolFeed implements AutoCloseable {
             fill(lastClosed + MINUTE, current);
             if (!caughtUp) {
                 LOG.info("{}: caught up, {} candles published, last closed {}", symbol, published.get() - before,
-                        java.time.Instant.ofEpochMilli(lastClosed));
+                        Instant.ofEpochMilli(lastClosed));
             }
             caughtUp = true;
             failures = 0;
@@ -160,18 +164,19 @@ final class SymbolFeed implements AutoCloseable {
         OptionalLong stored = store.lastClosedOpenTime(symbol);
         if (stored.isEmpty()) {
             long from = floorMinute(current - settings.initialBackfill().toMillis());
-            LOG.info("{}: nothing published yet, backfilling from {}", symbol, java.time.Instant.ofEpochMilli(from));
+            LOG.info("{}: nothing published yet, backfilling from {}", symbol, Instant.ofEpochMilli(from));
             return from;
         }
+        lastPublished = stored.getAsLong();
         long from = stored.getAsLong() + MINUTE;
         long oldest = floorMinute(current - settings.maxBackfill().toMillis());
         if (from < oldest) {
             LOG.warn("{}: last published candle {} is older than the {} backfill limit; resuming at {} (import "
-                    + "older history from files)", symbol, java.time.Instant.ofEpochMilli(stored.getAsLong()),
-                    settings.maxBackfill(), java.time.Instant.ofEpochMilli(oldest));
+                    + "older history from files)", symbol, Instant.ofEpochMilli(stored.getAsLong()),
+                    settings.maxBackfill(), Instant.ofEpochMilli(oldest));
             return oldest;
         }
-        LOG.info("{}: resuming after {}", symbol, java.time.Instant.ofEpochMilli(stored.getAsLong()));
+        LOG.info("{}: resuming after {}", symbol, Instant.ofEpochMilli(stored.getAsLong()));
         return from;
     }
 
@@ -197,7 +202,7 @@ final class SymbolFeed implements AutoCloseable {
             if (kline.openTime() > lastClosed + MINUTE) {
                 long missing = (kline.openTime() - lastClosed) / MINUTE - 1;
                 LOG.info("{}: {} minute(s) missing before {}, repairing over REST", symbol, missing,
-                        java.time.Instant.ofEpochMilli(kline.openTime()));
+                        Instant.ofEpochMilli(kline.openTime()));
                 long before = published.get();
                 fill(lastClosed + MINUTE, kline.openTime());
                 repairedGaps.incrementAndGet();
@@ -242,12 +247,14 @@ final class SymbolFeed implements AutoCloseable {
         List<Kline> page = pending.remove(0);
         publisher.await(acks.remove(0), page);
         lastClosed = page.get(page.size() - 1).openTime();
+        lastPublished = lastClosed;
         published.addAndGet(page.size());
     }
 
     private void publish(List<Kline> klines) {
         publisher.publishClosed(klines, source);
         lastClosed = klines.get(klines.size() - 1).openTime();
+        lastPublished = lastClosed;
         published.addAndGet(klines.size());
     }
 
