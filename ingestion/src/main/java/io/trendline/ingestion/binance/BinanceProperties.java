@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code trendline.binance.*}: where and how the collector talks to Binance. Every setting has Binance's documented
- * value or a safe default and can be set by environment variable: the name in upper case, dots to underscores, dashes
- * dropped ({@code TRENDLINE_BINANCE_MODE}, {@code TRENDLINE_BINANCE_REPLAY_SPEED}, {@code TRENDLINE_BINANCE_MAXBACKFILL}).
+ * value or a safe default and can be set by environment variable: the name in upper case, dots to underscores,
+ * dashes dropped ({@code TRENDLINE_BINANCE_MODE}, {@code TRENDLINE_BINANCE_REPLAY_SPEED},
+ * {@code TRENDLINE_BINANCE_MAXBACKFILL}).
  */
 @ConfigurationProperties("trendline.binance")
 public class BinanceProperties {

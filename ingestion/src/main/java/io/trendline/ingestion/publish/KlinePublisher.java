@@ -195,7 +195,8 @@ public final class KlinePublisher implements AutoCloseable {
 
     /**
      * Puts input that could not be read on the dead-letter topic, as it arrived, with the reason in
-     * {@value #REASON_HEADER} and in the header Spring Kafka's own dead letters use ({@code kafka_dlt-exception-message}).
+     * {@value #REASON_HEADER} and in the header Spring Kafka's own dead letters use
+     * ({@code kafka_dlt-exception-message}).
      */
     public CompletableFuture<SendResult<String, Object>> deadLetter(String key, String raw, String reason,
                                                                     String source, String origin) {
