@@ -7,6 +7,7 @@ import io.trendline.backtest.engine.Trade;
 import io.trendline.backtest.metrics.Metrics;
 import io.trendline.backtest.metrics.Performance;
 import io.trendline.backtest.metrics.PerformanceCalculator;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,7 +44,7 @@ public final class BacktestResult {
     /** Equity at each bar's close from {@link #firstTradingBar()} on. */
     public double[] equityCurve() {
         double[] all = run.equity();
-        return java.util.Arrays.copyOfRange(all, run.from(), all.length);
+        return Arrays.copyOfRange(all, run.from(), all.length);
     }
 
     public int firstTradingBar() {
@@ -51,8 +52,7 @@ public final class BacktestResult {
     }
 
     public double finalEquity() {
-        double[] all = run.equity();
-        return all[all.length - 1];
+        return run.curve().last();
     }
 
     /** Gaps in the bars, reported, never filled. */

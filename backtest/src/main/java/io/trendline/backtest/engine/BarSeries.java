@@ -3,6 +3,7 @@ package io.trendline.backtest.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Bars of one instrument at one interval, held in columns (primitive arrays) so that a backtest reads them without
@@ -122,7 +123,7 @@ public final class BarSeries {
 
     public long openTime(int i) {
         if (regular) {
-            java.util.Objects.checkIndex(i, openTime.length);
+            Objects.checkIndex(i, openTime.length);
             return firstOpenTime + i * intervalMillis;
         }
         return openTime[i];

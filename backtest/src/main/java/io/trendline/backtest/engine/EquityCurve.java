@@ -1,5 +1,7 @@
 package io.trendline.backtest.engine;
 
+import java.util.Arrays;
+
 /**
  * Equity at each bar's close from the first trading bar on. The fast path keeps it in pieces: from each fill bar
  * on, the equity is {@code cash + held * close}, with one constant cash and position per piece, until the next
@@ -67,7 +69,7 @@ public final class EquityCurve {
     public synchronized double[] values() {
         if (values == null) {
             double[] all = new double[bars.size()];
-            java.util.Arrays.fill(all, 0, from, initial);
+            Arrays.fill(all, 0, from, initial);
             for (int k = -1; k < pieces; k++) {
                 int start = Math.max(from, k < 0 ? from : pieceStart[k]);
                 int end = pieceEnd(k);

@@ -1,5 +1,7 @@
 package io.trendline.backtest.engine;
 
+import java.util.Arrays;
+
 /**
  * A strategy that trades only at market on {@link Signals} decided at each bar's close, from the bars up to it.
  * It comes in two forms that must agree bar for bar: a {@link Generator} fed one closed bar at a time (run by
@@ -23,7 +25,7 @@ public interface SignalStrategy {
 
     /** The signal column: {@code out[i]} is the signal decided at the close of bar {@code i}. */
     default void signals(BarSeries bars, byte[] out) {
-        java.util.Arrays.fill(out, (byte) Signals.NONE);
+        Arrays.fill(out, (byte) Signals.NONE);
         signals(bars, (bar, signal) -> out[bar] = (byte) signal);
     }
 

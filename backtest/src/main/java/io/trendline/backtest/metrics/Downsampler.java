@@ -1,5 +1,7 @@
 package io.trendline.backtest.metrics;
 
+import java.util.Arrays;
+
 /**
  * Thins a long curve for a chart. Both methods answer the indices of the points to keep, in order, always
  * including the first and the last.
@@ -83,7 +85,7 @@ public final class Downsampler {
             }
         }
         kept[k++] = n - 1;
-        return java.util.Arrays.copyOf(kept, k);
+        return Arrays.copyOf(kept, k);
     }
 
     private static int[] identity(int n) {

@@ -3,6 +3,7 @@ package io.trendline.backtest.engine;
 import static io.trendline.backtest.engine.Order.Intent.ENTER_LONG;
 import static io.trendline.backtest.engine.Order.Intent.ENTER_SHORT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.trendline.backtest.engine.Trade.ExitReason;
@@ -73,8 +74,8 @@ class SizingAndDirectionsTest {
                 .and(2, Order.market(ENTER_SHORT)));
         // then
         assertThat(run.trades()).extracting(Trade::side, Trade::pnl, Trade::exitReason).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(Trade.Side.LONG, 20.0, ExitReason.SIGNAL),
-                org.assertj.core.groups.Tuple.tuple(Trade.Side.SHORT, 25.0, ExitReason.END_OF_DATA));
+                tuple(Trade.Side.LONG, 20.0, ExitReason.SIGNAL),
+                tuple(Trade.Side.SHORT, 25.0, ExitReason.END_OF_DATA));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.trendline.backtest.engine.BarSeries;
 import io.trendline.backtest.testing.RandomWalk;
 import io.trendline.backtest.testing.RealData;
 import io.trendline.backtest.testing.Ta4j;
+import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class IndicatorsMatchTa4jTest {
             return signal.signal();
         }, new EMAIndicator(macd, 9));
 
-        double[] first = java.util.Arrays.copyOf(closes, deviationBars);
+        double[] first = Arrays.copyOf(closes, deviationBars);
         StandardDeviationIndicator sd = new StandardDeviationIndicator(close, 20);
         assertMatches("StdDev(20)", first, new StandardDeviation(20)::update, sd);
         BollingerBandsMiddleIndicator middle = new BollingerBandsMiddleIndicator(new SMAIndicator(close, 20));
