@@ -27,11 +27,13 @@ import org.springframework.test.context.ContextConfiguration;
                 "trendline.security.admin.password=" + StandaloneTest.ADMIN_PASSWORD,
                 "trendline.security.rate-limits.per-user=" + StandaloneTest.PER_USER_LIMIT,
                 "trendline.security.rate-limits.per-address=100000",
-                "trendline.security.rate-limits.auth-per-address=" + StandaloneTest.AUTH_PER_ADDRESS_LIMIT})
+                "trendline.security.rate-limits.auth-per-address=" + StandaloneTest.AUTH_PER_ADDRESS_LIMIT,
+                "trendline.backtest.limits.free.runs-per-day=" + StandaloneTest.FREE_RUNS_PER_DAY})
 @interface StandaloneTest {
 
     String ADMIN_EMAIL = "admin@example.test";
     String ADMIN_PASSWORD = "bootstrap-Admin-Passphrase-7f3c9e";
     int PER_USER_LIMIT = 300;
     int AUTH_PER_ADDRESS_LIMIT = 10;
+    int FREE_RUNS_PER_DAY = 5;
 }

@@ -1,0 +1,46 @@
+package io.trendline.web.backtest;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** The bodies the backtest endpoints accept and answer. */
+final class BacktestRequests {
+
+    private BacktestRequests() {
+    }
+
+    /**
+     * A backtest of the strategy's current parameters over {@code [from, to)}. Omitted costs: 10 bps fee per side
+     * (Binance's spot taker fee), no slippage; omitted capital: 10,000 of the quote currency; omitted interval: 1h.
+     */
+    record Run(@Pattern(regexp = "1m|5m|15m|1h|4h|1d|1w", message = "must be one of 1m, 5m, 15m, 1h, 4h, 1d, 1w")
+               String interval,
+               @NotNull Instant from, @NotNull Instant to,
+               @DecimalMin(value = "0", inclusive = false) BigDecimal initialCapital,
+               @DecimalMin("0") @DecimalMax("1000") BigDecimal feeBps,
+               @DecimalMin("0") @DecimalMax("1000") BigDecimal slippageBps) {
+
+        String intervalOrDefault() {
+            return interval == null ? "1h" : interval;
+        }
+
+        BigDecimal capitalOrDefault() {
+            return initialCapital == null ? BigDecimal.valueOf(10_000) : initialCapital;
+        }
+
+        BigDecimal feeOrDefault() {
+            return feeBps == null ? BigDecimal.TEN : feeBps;
+        }
+
+        BigDecimal slippageOrDefault() {
+            return slippageBps == null ? BigDecimal.ZERO : slippageBps;
+        }
+    }
+
+    record Requested(String backtestId, String strategyId) {
+    }
+}
