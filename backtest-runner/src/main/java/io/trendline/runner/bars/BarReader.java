@@ -1,10 +1,16 @@
 package io.trendline.runner.bars;
 
+import com.clickhouse.data.ClickHouseFormat;
 import io.trendline.api.backtest.BarCoverage;
 import io.trendline.backtest.engine.BarSeries;
 import io.trendline.platform.clickhouse.ClickHouse;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +26,8 @@ public class BarReader {
             SELECT toUnixTimestamp64Milli(open_time), toFloat64(open), toFloat64(high), toFloat64(low),
                    toFloat64(close), toFloat64(volume)
             FROM klines_1m FINAL
-            WHERE symbol = ? AND open_time >= fromUnixTimestamp64Milli(?) AND open_time < fromUnixTimestamp64Milli(?)
+            WHERE symbol = '%s' AND open_time >= fromUnixTimestamp64Milli(%d)
+              AND open_time < fromUnixTimestamp64Milli(%d)
             ORDER BY open_time""";
 
     private static final String AGGREGATED = """
@@ -28,7 +35,8 @@ public class BarReader {
                    toFloat64(argMin(open, open_time)), toFloat64(max(high)), toFloat64(min(low)),
                    toFloat64(argMax(close, open_time)), toFloat64(sum(volume))
             FROM klines_1m FINAL
-            WHERE symbol = ? AND open_time >= fromUnixTimestamp64Milli(?) AND open_time < fromUnixTimestamp64Milli(?)
+            WHERE symbol = '%s' AND open_time >= fromUnixTimestamp64Milli(%d)
+              AND open_time < fromUnixTimestamp64Milli(%d)
             GROUP BY t
             ORDER BY t""";
 
@@ -37,20 +45,45 @@ public class BarReader {
             FROM klines_1m FINAL
             WHERE symbol = ? AND open_time >= fromUnixTimestamp64Milli(?) AND open_time < fromUnixTimestamp64Milli(?)""";
 
+    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{1,32}");
+    private static final int ROW_BYTES = 8 + 5 * 8;
+
     private final ClickHouse clickHouse;
 
     public BarReader(ClickHouse clickHouse) {
         this.clickHouse = clickHouse;
     }
 
-    /** The bars of {@code symbol} at {@code interval} whose open time is in {@code [from, to)}, oldest first. */
+    /**
+     * The bars of {@code symbol} at {@code interval} whose open time is in {@code [from, to)}, oldest first. Read as
+     * RowBinary (an Int64 and five Float64 a bar, little-endian) straight off the response stream: for a year of
+     * minutes that is a third of the time JDBC's result set takes. The symbol goes into the SQL as a literal, so it
+     * is checked against the symbols' alphabet first.
+     */
     public BarSeries read(String symbol, BarInterval interval, Instant from, Instant to) {
-        String sql = interval == BarInterval.M1 ? MINUTES : AGGREGATED.formatted(interval.clickHouseInterval());
+        if (!SYMBOL.matcher(symbol).matches()) {
+            throw new IllegalArgumentException("not a symbol: " + symbol);
+        }
+        String sql = interval == BarInterval.M1
+                ? MINUTES.formatted(symbol, from.toEpochMilli(), to.toEpochMilli())
+                : AGGREGATED.formatted(interval.clickHouseInterval(), symbol, from.toEpochMilli(), to.toEpochMilli());
         Columns columns = new Columns();
-        clickHouse.jdbc().query(sql, rs -> {
-            columns.add(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5),
-                    rs.getDouble(6));
-        }, symbol, from.toEpochMilli(), to.toEpochMilli());
+        clickHouse.query(sql, ClickHouseFormat.RowBinary, in -> {
+            ByteBuffer row = ByteBuffer.allocate(ROW_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            byte[] bytes = row.array();
+            BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+            while (true) {
+                int n = buffered.readNBytes(bytes, 0, ROW_BYTES);
+                if (n == 0) {
+                    break;
+                }
+                if (n < ROW_BYTES) {
+                    throw new EOFException("a bar was cut off after " + n + " of its " + ROW_BYTES + " bytes");
+                }
+                columns.add(row.getLong(0), row.getDouble(8), row.getDouble(16), row.getDouble(24),
+                        row.getDouble(32), row.getDouble(40));
+            }
+        });
         return columns.toSeries(interval.millis());
     }
 

@@ -33,10 +33,11 @@ class BacktestResultQueryHandler {
 
     private static final String SERIES = """
             SELECT count(),
-                   arrayMap(p -> (toInt64(p.1), p.2), largestTriangleThreeBuckets(?)(toFloat64(t), equity)),
-                   arrayMap(p -> (toInt64(p.1), p.2), largestTriangleThreeBuckets(?)(toFloat64(t), drawdown))
-            FROM (SELECT toUnixTimestamp64Milli(time) AS t, equity, drawdown
-                  FROM backtest_equity FINAL WHERE backtest_id = ? ORDER BY time)""";
+                   arrayMap(x -> (toInt64(x.1), x.2), largestTriangleThreeBuckets(?)(toFloat64(t), e)),
+                   arrayMap(x -> (toInt64(x.1), x.2), largestTriangleThreeBuckets(?)(toFloat64(t), d))
+            FROM (SELECT toUnixTimestamp64Milli(point.1) AS t, point.2 AS e, point.3 AS d
+                  FROM backtest_curves FINAL ARRAY JOIN arrayZip(time, equity, drawdown) AS point
+                  WHERE backtest_id = ?)""";
 
     private final ClickHouse clickHouse;
     private final BarReader bars;

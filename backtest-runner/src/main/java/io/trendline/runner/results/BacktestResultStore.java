@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a run's trades and equity and drawdown curves to ClickHouse, keyed by the run's id, as RowBinary streamed
- * through the driver's client: a year of minutes is half a million curve rows, which JDBC's per-row parameters would
- * take seconds to bind. The encoder is written here because it is a dozen lines for three column types and the
+ * through the driver's client: a year of minutes is half a million curve points, which JDBC's per-value parameters
+ * would take seconds to bind. The encoder is written here because it is a dozen lines for three column types and the
  * driver's own writers need the table's schema fetched first.
  */
 @Component
@@ -25,7 +25,7 @@ public class BacktestResultStore {
     static final List<String> TRADE_COLUMNS = List.of("backtest_id", "number", "side", "quantity", "entry_time",
             "entry_price", "entry_fee", "exit_time", "exit_price", "exit_fee", "pnl", "return_fraction",
             "exit_reason");
-    static final List<String> EQUITY_COLUMNS = List.of("backtest_id", "time", "equity", "drawdown");
+    static final List<String> CURVE_COLUMNS = List.of("backtest_id", "time", "equity", "drawdown");
 
     private final ClickHouse clickHouse;
 
@@ -53,16 +53,28 @@ public class BacktestResultStore {
         double[] drawdown = result.drawdownCurve();
         BarSeries bars = result.bars();
         int first = result.firstTradingBar();
-        clickHouse.insert("backtest_equity", EQUITY_COLUMNS, ClickHouseFormat.RowBinary, out -> {
-            RowBinary rows = new RowBinary(out);
+        clickHouse.insert("backtest_curves", CURVE_COLUMNS, ClickHouseFormat.RowBinary, out -> {
+            RowBinary row = new RowBinary(out);
+            row.string(id).length(equity.length);
             for (int i = 0; i < equity.length; i++) {
-                rows.string(id).int64(bars.openTime(first + i)).float64(equity[i]).float64(drawdown[i]);
+                row.int64(bars.openTime(first + i));
             }
-            rows.flush();
+            row.length(equity.length);
+            for (double value : equity) {
+                row.float64(value);
+            }
+            row.length(drawdown.length);
+            for (double value : drawdown) {
+                row.float64(value);
+            }
+            row.flush();
         });
     }
 
-    /** ClickHouse's RowBinary: little-endian fixed-width numbers, strings as a LEB128 length and their bytes. */
+    /**
+     * ClickHouse's RowBinary: little-endian fixed-width numbers; strings and arrays as a LEB128 length, then their
+     * bytes or elements.
+     */
     private static final class RowBinary {
         private final OutputStream out;
         private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
@@ -71,14 +83,20 @@ public class BacktestResultStore {
             this.out = out;
         }
 
-        RowBinary string(byte[] bytes) throws IOException {
-            room(10 + bytes.length);
-            int length = bytes.length;
-            while ((length & ~0x7F) != 0) {
-                buffer.put((byte) ((length & 0x7F) | 0x80));
-                length >>>= 7;
+        /** The length that precedes a string's bytes or an array's elements, as an unsigned LEB128 number. */
+        RowBinary length(int length) throws IOException {
+            room(5);
+            int rest = length;
+            while ((rest & ~0x7F) != 0) {
+                buffer.put((byte) ((rest & 0x7F) | 0x80));
+                rest >>>= 7;
             }
-            buffer.put((byte) length);
+            buffer.put((byte) rest);
+            return this;
+        }
+
+        RowBinary string(byte[] bytes) throws IOException {
+            length(bytes.length);
             if (bytes.length > buffer.remaining()) {
                 flush();
                 out.write(bytes);

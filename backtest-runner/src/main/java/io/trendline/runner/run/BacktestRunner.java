@@ -1,5 +1,7 @@
 package io.trendline.runner.run;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.trendline.api.common.Rejection;
 import io.trendline.api.strategy.BacktestRequestedEvent;
 import io.trendline.api.strategy.CompleteBacktestCommand;
@@ -9,6 +11,9 @@ import io.trendline.backtest.BacktestResult;
 import io.trendline.backtest.engine.BarSeries;
 import io.trendline.runner.bars.BarReader;
 import io.trendline.runner.results.BacktestResultStore;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -38,24 +43,29 @@ class BacktestRunner {
     private final BacktestResultStore results;
     private final CommandGateway commands;
     private final ProgressBoard progress;
+    private final MeterRegistry meters;
 
-    BacktestRunner(BarReader bars, BacktestResultStore results, CommandGateway commands, ProgressBoard progress) {
+    BacktestRunner(BarReader bars, BacktestResultStore results, CommandGateway commands, ProgressBoard progress,
+                   MeterRegistry meters) {
         this.bars = bars;
         this.results = results;
         this.commands = commands;
         this.progress = progress;
+        this.meters = meters;
     }
 
     @EventHandler
     @DisallowReplay
     void on(BacktestRequestedEvent event) {
         String id = event.backtestId();
+        Phases phases = new Phases();
         BacktestResult result;
         try {
             RunRequest request = RunRequest.of(event);
             progress.report(id, "LOADING_BARS", 0.05, "reading " + request.symbol() + " " + request.interval().code()
                     + " bars");
             BarSeries series = bars.read(request.symbol(), request.interval(), request.readFrom(), request.to());
+            phases.end("read");
             int warmup = request.firstTradingBar(series);
             if (warmup == series.size()) {
                 fail(event, "no " + request.symbol() + " bars between " + request.from() + " and " + request.to());
@@ -63,7 +73,9 @@ class BacktestRunner {
             }
             progress.report(id, "RUNNING", 0.5, series.size() + " bars read (" + warmup + " of them warm-up)");
             result = Backtest.run(request.specFor(series), series);
+            phases.end("run");
             result.digests();
+            phases.end("digest");
         } catch (IllegalArgumentException | ArithmeticException | IllegalStateException e) {
             fail(event, e.getMessage());
             return;
@@ -77,9 +89,14 @@ class BacktestRunner {
         progress.report(id, "STORING", 0.8, result.trades().size() + " trades, " + result.equityCurve().length
                 + " equity points");
         results.store(id, result);
+        phases.end("store");
         answer(new CompleteBacktestCommand(event.strategyId(), id, Summaries.of(result),
                 Summaries.of(result.digests())));
+        phases.end("answer");
         progress.report(id, "COMPLETED", 1, "completed");
+        log.info("Backtest {} ({} bars, {} trades) completed: {}", id, result.bars().size(), result.trades().size(),
+                phases);
+        phases.record(meters);
     }
 
     private void fail(BacktestRequestedEvent event, String reason) {
@@ -92,11 +109,38 @@ class BacktestRunner {
             commands.sendAndWait(command);
         } catch (CommandExecutionException e) {
             // Answered before (a run repeated after a crash that came after the answer): the first answer stands.
-            if (e.getDetails().filter(d -> d instanceof Rejection r && "backtest.finished".equals(r.code())).isPresent()) {
+            boolean answered = e.getDetails()
+                    .filter(d -> d instanceof Rejection r && "backtest.finished".equals(r.code())).isPresent();
+            if (answered) {
                 log.info("Backtest already answered; keeping the first answer: {}", e.getMessage());
                 return;
             }
             throw e;
+        }
+    }
+
+    /** The time each phase of a run took, for the log and the {@code trendline.backtest.phase} timer. */
+    private static final class Phases {
+        private final Map<String, Long> nanos = new LinkedHashMap<>();
+        private long last = System.nanoTime();
+
+        void end(String phase) {
+            long now = System.nanoTime();
+            nanos.put(phase, now - last);
+            last = now;
+        }
+
+        void record(MeterRegistry meters) {
+            nanos.forEach((phase, took) -> Timer.builder("trendline.backtest.phase").tag("phase", phase)
+                    .register(meters).record(took, TimeUnit.NANOSECONDS));
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder text = new StringBuilder();
+            nanos.forEach((phase, took) -> text.append(text.isEmpty() ? "" : ", ").append(phase).append(' ')
+                    .append(took / 1_000_000).append(" ms"));
+            return text.toString();
         }
     }
 }

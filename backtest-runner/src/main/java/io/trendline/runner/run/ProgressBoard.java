@@ -2,12 +2,12 @@ package io.trendline.runner.run;
 
 import io.trendline.api.backtest.BacktestProgress;
 import io.trendline.api.backtest.FollowBacktestQuery;
+import jakarta.annotation.PreDestroy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import jakarta.annotation.PreDestroy;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
