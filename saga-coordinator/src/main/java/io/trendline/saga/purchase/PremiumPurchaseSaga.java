@@ -82,7 +82,8 @@ public class PremiumPurchaseSaga {
         plan = event.plan();
         price = event.price();
         premiumValidUntil = event.premiumValidUntil();
-        paymentDeadlineId = deadlines.schedule(settings.paymentTimeout(), PAYMENT_DEADLINE);
+        paymentDeadlineId = deadlines.schedule(settings.paymentTimeout(), PAYMENT_DEADLINE,
+                new PaymentDeadline(purchaseId, transactionId));
         send(commands, new CreateTransactionCommand(transactionId, purchaseId, event.userId(), price,
                 event.idempotencyKey(), event.cardToken()))
                 .ifPresent(refusal -> {
@@ -154,7 +155,7 @@ public class PremiumPurchaseSaga {
     }
 
     @DeadlineHandler(deadlineName = PAYMENT_DEADLINE)
-    void paymentDeadlinePassed(CommandGateway commands) {
+    void on(PaymentDeadline deadline, CommandGateway commands) {
         if (!paid && !paymentFailed) {
             log.info("no answer from the payment processor for purchase {} in time; failing {}", purchaseId,
                     transactionId);
@@ -181,6 +182,10 @@ public class PremiumPurchaseSaga {
 
     private Optional<Rejection> cancelPurchase(CommandGateway commands, String reason) {
         return send(commands, new CancelPremiumPurchaseCommand(subscriptionId, purchaseId, reason));
+    }
+
+    /** The payload of the payment deadline, readable in the {@code scheduled_tasks} row. */
+    record PaymentDeadline(String purchaseId, String transactionId) {
     }
 
     /** Sends and waits; a refusal is answered, logged and returned, any other failure propagates. */
