@@ -125,7 +125,7 @@ public class SimulatedPaymentProcessor implements PaymentProcessor {
     }
 
     private static StoredCharge charge(ResultSet row, int index) throws SQLException {
-        return new StoredCharge(row.getString("reference"), new Money(row.getBigDecimal("amount"),
+        return new StoredCharge(row.getString("reference"), new Money(row.getBigDecimal("amount").stripTrailingZeros(),
                 row.getString("currency")), row.getBoolean("approved"), row.getString("decline_code"));
     }
 
