@@ -8,14 +8,14 @@ import java.nio.file.Files;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** One real PostgreSQL, Kafka and ClickHouse per test JVM, on free ports and a fresh directory. */
-final class LocalStackForTests {
+public final class LocalStackForTests {
 
     private static LocalStack stack;
 
     private LocalStackForTests() {
     }
 
-    static synchronized LocalStack get() {
+    public static synchronized LocalStack get() {
         if (stack == null) {
             try {
                 var dir = Files.createTempDirectory("trendline-test-stack");
@@ -28,7 +28,7 @@ final class LocalStackForTests {
         return stack;
     }
 
-    static void register(DynamicPropertyRegistry registry) {
+    public static void register(DynamicPropertyRegistry registry) {
         LocalStack s = get();
         registry.add("spring.datasource.url", s::postgresJdbcUrl);
         registry.add("spring.datasource.username", s::postgresUser);

@@ -1,0 +1,255 @@
+package io.trendline.standalone.purchase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trendline.api.common.CommandRejectedException;
+import io.trendline.api.subscription.UpgradeSubscriptionCommand;
+import io.trendline.api.transaction.CreateTransactionCommand;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.Registration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Each path of a premium purchase through the REST API, on the real stack, with the receipt read back by SMTP. */
+class PurchaseApiTest extends PurchaseTestBase {
+
+    private static final Duration SETTLES = Duration.ofSeconds(30);
+
+    @Autowired
+    CommandBus commandBus;
+
+    /** Purchases whose upgrade the subscription refuses: fault injection for the upgrade-failed compensation. */
+    private final Set<String> refuseUpgradeOf = ConcurrentHashMap.newKeySet();
+    private Registration faults;
+
+    @AfterEach
+    void removeFaults() {
+        if (faults != null) {
+            faults.cancel();
+        }
+    }
+
+    private long ledger(String sql, String user) {
+        return postgres.queryForObject(sql, Long.class, user);
+    }
+
+    private long approvedCharges(String user) {
+        return ledger("SELECT count(*) FROM simulated_payment_charge WHERE customer_id = ? AND approved", user);
+    }
+
+    private long refunds(String user) {
+        return ledger("SELECT count(*) FROM simulated_payment_refund r JOIN simulated_payment_charge c"
+                + " ON c.reference = r.charge_reference WHERE c.customer_id = ?", user);
+    }
+
+    private JsonNode onlyTransaction(String user) {
+        JsonNode transactions = client.get(user, "/api/transactions").getBody().get("transactions");
+        assertThat(transactions).hasSize(1);
+        return transactions.get(0);
+    }
+
+    private JsonNode awaitTransaction(String user, String status) {
+        Instant deadline = Instant.now().plus(SETTLES);
+        while (true) {
+            JsonNode transactions = client.get(user, "/api/transactions").getBody().get("transactions");
+            if (transactions.size() == 1 && transactions.get(0).get("status").asText().equals(status)) {
+                return transactions.get(0);
+            }
+            assertThat(Instant.now()).as("transaction of %s becoming %s", user, status).isBefore(deadline);
+            sleep(50);
+        }
+    }
+
+    private static void assertProblem(ResponseEntity<JsonNode> response, int status) {
+        assertThat(response.getStatusCode().value()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody().get("detail").asText()).isNotBlank();
+    }
+
+    @Test
+    void anApprovedCardMakesThePlanPremiumAndMailsAndListsTheReceipt() throws Exception {
+        // given
+        String user = newUser("approve");
+
+        // when
+        String purchaseId = purchase(user, "key-1", APPROVE);
+        JsonNode outcome = awaitOutcome(user, purchaseId, SETTLES);
+
+        // then
+        assertThat(outcome.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(outcome.get("receiptNumber").asText()).isEqualTo("R-" + purchaseId);
+        JsonNode subscription = client.get(user, "/api/subscription").getBody();
+        assertThat(subscription.get("plan").asText()).isEqualTo("PREMIUM");
+        assertThat(subscription.get("validUntil").asText()).isEqualTo(outcome.get("validUntil").asText());
+        JsonNode transaction = awaitTransaction(user, "EXECUTED");
+        assertThat(transaction.get("transactionId").asText())
+                .isEqualTo(CreateTransactionCommand.transactionIdOf(purchaseId));
+        assertThat(transaction.get("amount").get("amount").decimalValue()).isEqualByComparingTo("9.99");
+        assertThat(approvedCharges(user)).isEqualTo(1);
+
+        Instant deadline = Instant.now().plus(SETTLES);
+        MimeMessage mail;
+        while ((mail = Arrays.stream(MAIL.getReceivedMessages()).filter(m -> recipientIs(m, user)).findFirst()
+                .orElse(null)) == null) {
+            assertThat(Instant.now()).as("receipt mail for %s", user).isBefore(deadline);
+            sleep(50);
+        }
+        assertThat(mail.getSubject()).contains("R-" + purchaseId).contains("MONTHLY");
+        assertThat(mail.getContent().toString()).contains("9.99 USD")
+                .contains(transaction.get("processorReference").asText());
+        JsonNode receipts = client.get(user, "/api/subscription/receipts").getBody().get("receipts");
+        assertThat(receipts).hasSize(1);
+        assertThat(receipts.get(0).get("receiptNumber").asText()).isEqualTo("R-" + purchaseId);
+        assertThat(postgres.queryForObject("SELECT execution_time = ?::timestamptz FROM scheduled_tasks"
+                        + " WHERE task_name = 'subscription-expiry' AND task_instance LIKE ?", Boolean.class,
+                outcome.get("validUntil").asText(), "subscription-" + user + "@%"))
+                .as("the expiry is scheduled at the end of the validity").isTrue();
+    }
+
+    private static boolean recipientIs(MimeMessage message, String user) {
+        try {
+            return message.getAllRecipients()[0].toString().startsWith(user + "@");
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aDeclinedCardCancelsThePurchaseAndChargesNothing() {
+        assertCancelled(DECLINE, "declined: card_declined", "FAILED");
+    }
+
+    @Test
+    void insufficientFundsCancelThePurchaseAndChargeNothing() {
+        assertCancelled(INSUFFICIENT_FUNDS, "declined: insufficient_funds", "FAILED");
+    }
+
+    @Test
+    void aProcessorErrorCancelsThePurchaseAndChargesNothing() {
+        assertCancelled(PROCESSOR_ERROR, "processor-error: processing_error", "FAILED");
+    }
+
+    @Test
+    void noAnswerBeforeTheDeadlineCancelsThePurchaseAsTimedOut() {
+        assertCancelled(NO_ANSWER, "payment-timeout", "FAILED");
+    }
+
+    private void assertCancelled(String card, String reason, String transactionStatus) {
+        // given
+        String user = newUser("cancel");
+
+        // when
+        String purchaseId = purchase(user, "key-1", card);
+        JsonNode outcome = awaitOutcome(user, purchaseId, SETTLES);
+
+        // then
+        assertThat(outcome.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(outcome.get("reason").asText()).isEqualTo(reason);
+        assertThat(awaitTransaction(user, transactionStatus).get("reason").asText()).isEqualTo(reason);
+        assertThat(client.get(user, "/api/subscription").getBody().get("plan").asText()).isEqualTo("FREE");
+        assertThat(approvedCharges(user) - refunds(user)).as("money kept").isZero();
+        assertThat(client.get(user, "/api/subscription/receipts").getBody().get("receipts")).isEmpty();
+    }
+
+    @Test
+    void aRefusedUpgradeRefundsThePaymentAndCancelsThePurchase() {
+        // given
+        faults = commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            CommandMessage<?> command = unitOfWork.getMessage();
+            if (command.getPayload() instanceof UpgradeSubscriptionCommand upgrade
+                    && refuseUpgradeOf.contains(upgrade.purchaseId())) {
+                throw CommandRejectedException.conflict("subscription.suspended", "injected by the test");
+            }
+            return chain.proceed();
+        });
+        String user = newUser("refund");
+        refuseUpgradeOf.add(PlatformIds.purchaseIdOf(user, "key-1"));
+
+        // when
+        String purchaseId = purchase(user, "key-1", APPROVE);
+        JsonNode outcome = awaitOutcome(user, purchaseId, SETTLES);
+
+        // then
+        assertThat(outcome.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(outcome.get("reason").asText()).isEqualTo("upgrade-failed: subscription.suspended");
+        assertThat(awaitTransaction(user, "REFUNDED").get("processorReference").asText()).startsWith("ch_");
+        Instant deadline = Instant.now().plus(SETTLES);
+        while (refunds(user) == 0) {
+            assertThat(Instant.now()).as("refund at the processor").isBefore(deadline);
+            sleep(50);
+        }
+        assertThat(approvedCharges(user)).isEqualTo(1);
+        assertThat(refunds(user)).isEqualTo(1);
+        assertThat(client.get(user, "/api/subscription").getBody().get("plan").asText()).isEqualTo("FREE");
+    }
+
+    @Test
+    void aRepeatedRequestWithTheSameKeyIsTheSamePurchaseAndOneCharge() {
+        // given
+        String user = newUser("repeat");
+        String first = purchase(user, "key-1", APPROVE);
+
+        // when
+        String second = purchase(user, "key-1", APPROVE);
+        awaitOutcome(user, first, SETTLES);
+        String third = purchase(user, "key-1", APPROVE);
+
+        // then
+        assertThat(second).isEqualTo(first);
+        assertThat(third).isEqualTo(first);
+        assertThat(onlyTransaction(user).get("status").asText()).isEqualTo("EXECUTED");
+        assertThat(approvedCharges(user)).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyReusedForAnotherPlanIsAConflict() {
+        // given
+        String user = newUser("reuse");
+        purchase(user, "key-1", APPROVE);
+
+        // when
+        ResponseEntity<JsonNode> reused = client.purchase(user, "key-1", "YEARLY", APPROVE);
+
+        // then
+        assertProblem(reused, 409);
+        assertThat(reused.getBody().get("code").asText()).isEqualTo("subscription.idempotency-key-reused");
+    }
+
+    @Test
+    void badPurchaseRequestsAreProblems() {
+        String user = newUser("bad");
+        assertProblem(client.purchase(user, null, "MONTHLY", APPROVE), 400);
+        assertProblem(client.purchase(user, "key with spaces", "MONTHLY", APPROVE), 400);
+        assertProblem(client.purchase(user, "key-1", "WEEKLY", APPROVE), 400);
+        assertProblem(client.purchase(user, "key-1", "MONTHLY", ""), 400);
+        assertProblem(client.post(user, "/api/subscription/purchases", "{\"plan\":", Map.of("Idempotency-Key", "k")),
+                400);
+    }
+
+    @Test
+    void aPurchaseIsVisibleToItsBuyerOnly() {
+        // given
+        String buyer = newUser("buyer");
+        String purchaseId = purchase(buyer, "key-1", DECLINE);
+        awaitOutcome(buyer, purchaseId, SETTLES);
+
+        // when
+        ResponseEntity<JsonNode> someoneElse = client.get(newUser("other"), "/api/subscription/purchases/" + purchaseId);
+
+        // then
+        assertProblem(someoneElse, 404);
+        assertProblem(client.get(buyer, "/api/subscription/purchases/nope"), 404);
+    }
+}
