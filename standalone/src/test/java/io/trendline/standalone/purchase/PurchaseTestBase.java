@@ -57,8 +57,8 @@ abstract class PurchaseTestBase {
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
         LocalStackForTests.register(registry);
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("trendline.smtp.host", () -> "127.0.0.1");
+        registry.add("trendline.smtp.port", () -> MAIL.getSmtp().getPort());
     }
 
     @Autowired
