@@ -64,6 +64,7 @@ class PurchaseKillAndRestartIT {
         JsonNode transaction = get(port, "/api/transactions").get("transactions").get(0);
         String plan = get(port, "/api/subscription").get("plan").asText();
         boolean completed = outcome.get("status").asText().equals("COMPLETED");
+        System.out.println("purchase after the restart: " + outcome);
         if (completed) {
             assertThat(transaction.get("status").asText()).isEqualTo("EXECUTED");
             assertThat(plan).isEqualTo("PREMIUM");

@@ -52,7 +52,7 @@ class DeadlineConfiguration {
                                                org.axonframework.serialization.Serializer serializer,
                                                TransactionManager transactionManager,
                                                DeadlineManagerSpanFactory spanFactory) {
-        return DbSchedulerDeadlineManager.builder()
+        return new TolerantDeadlineManager(DbSchedulerDeadlineManager.builder()
                 .scheduler(scheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(axon))
                 .serializer(serializer)
@@ -61,7 +61,6 @@ class DeadlineConfiguration {
                 .useBinaryPojo(false)
                 // db-scheduler's Spring Boot starter starts and stops the scheduler with the context.
                 .startScheduler(false)
-                .stopScheduler(false)
-                .build();
+                .stopScheduler(false), scheduler);
     }
 }

@@ -15,12 +15,16 @@ class PurchaseSagaConfiguration {
     /**
      * The saga processor starts at the head of the stream (a new deployment must not start sagas for purchases of
      * the past), and a failing handler rolls back and retries the event instead of being logged and skipped, which
-     * would leave a purchase half done.
+     * would leave a purchase half done. Several segments: each saga instance belongs to one (Axon assigns the saga
+     * id to the segment that handled its start), so its events stay in order while sagas run in parallel.
      */
     @Autowired
-    void configure(EventProcessingConfigurer processing) {
+    void configure(EventProcessingConfigurer processing, PurchaseSettings settings) {
         processing.registerTrackingEventProcessorConfiguration(PremiumPurchaseSaga.PROCESSING_GROUP,
-                        configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        configuration -> TrackingEventProcessorConfiguration
+                                .forParallelProcessing(settings.sagaThreads())
+                                .andInitialSegmentsCount(settings.sagaThreads())
+                                .andBatchSize(settings.sagaBatchSize())
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
                 .registerListenerInvocationErrorHandler(PremiumPurchaseSaga.PROCESSING_GROUP,
                         configuration -> PropagatingErrorHandler.instance());

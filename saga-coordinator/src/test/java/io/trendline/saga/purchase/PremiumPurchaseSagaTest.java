@@ -39,7 +39,7 @@ class PremiumPurchaseSagaTest {
     void setUp() {
         fixture = new SagaTestFixture<>(PremiumPurchaseSaga.class);
         fixture.registerCommandGateway(CommandGateway.class);
-        fixture.registerResource(new PurchaseSettings(TIMEOUT));
+        fixture.registerResource(new PurchaseSettings(TIMEOUT, 1, 1));
         fixture.givenCurrentTime(NOW);
     }
 
