@@ -3,9 +3,11 @@ package io.trendline.standalone.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.trendline.api.common.CommandRejectedException;
 import io.trendline.api.subscription.UpgradeSubscriptionCommand;
 import io.trendline.api.transaction.CreateTransactionCommand;
+import io.trendline.saga.expiry.SubscriptionExpiry;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +31,8 @@ class PurchaseApiTest extends PurchaseTestBase {
 
     @Autowired
     CommandBus commandBus;
+    @Autowired
+    SchedulerClient scheduler;
 
     /** Purchases whose upgrade the subscription refuses: fault injection for the upgrade-failed compensation. */
     private final Set<String> refuseUpgradeOf = ConcurrentHashMap.newKeySet();
@@ -144,6 +148,51 @@ class PurchaseApiTest extends PurchaseTestBase {
     @Test
     void noAnswerBeforeTheDeadlineCancelsThePurchaseAsTimedOut() {
         assertCancelled(NO_ANSWER, "payment-timeout", "FAILED");
+    }
+
+    @Test
+    void thePaymentDeadlineIsStoredAsReadableJsonUntilItFires() {
+        // given
+        String user = newUser("deadline");
+
+        // when
+        String purchaseId = purchase(user, "key-1", NO_ANSWER);
+
+        // then
+        Instant deadline = Instant.now().plus(SETTLES);
+        String stored;
+        while ((stored = postgres.query("SELECT convert_from(task_data, 'UTF8') FROM scheduled_tasks"
+                        + " WHERE task_name = 'AxonDeadline' AND position(? in convert_from(task_data, 'UTF8')) > 0",
+                (row, i) -> row.getString(1), purchaseId).stream().findFirst().orElse(null)) == null) {
+            assertThat(Instant.now()).as("deadline of %s scheduled", purchaseId).isBefore(deadline);
+            sleep(20);
+        }
+        assertThat(stored).contains("payment-deadline").contains(CreateTransactionCommand.transactionIdOf(purchaseId));
+        awaitOutcome(user, purchaseId, SETTLES);
+        assertThat(postgres.queryForObject("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline'"
+                + " AND position(? in convert_from(task_data, 'UTF8')) > 0", Long.class, purchaseId)).isZero();
+    }
+
+    @Test
+    void anExpiryThatRunsBeforeTheValidityEndsLeavesThePlanPremium() {
+        // given
+        String user = newUser("expiry");
+        JsonNode outcome = awaitOutcome(user, purchase(user, "key-1", APPROVE), SETTLES);
+        String task = SubscriptionExpiry.instanceId("subscription-" + user,
+                Instant.parse(outcome.get("validUntil").asText()));
+
+        // when
+        assertThat(scheduler.reschedule(SubscriptionExpiry.TASK.instanceId(task), Instant.now())).isTrue();
+        Instant deadline = Instant.now().plus(SETTLES);
+        while (scheduler.getScheduledExecution(SubscriptionExpiry.TASK.instanceId(task)).isPresent()) {
+            assertThat(Instant.now()).as("expiry task run").isBefore(deadline);
+            sleep(100);
+        }
+
+        // then
+        assertThat(client.get(user, "/api/subscription").getBody().get("plan").asText()).isEqualTo("PREMIUM");
+        assertThat(postgres.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?"
+                + " AND payloadtype LIKE '%SubscriptionDowngradedEvent'", Long.class, "subscription-" + user)).isZero();
     }
 
     private void assertCancelled(String card, String reason, String transactionStatus) {
