@@ -40,6 +40,8 @@ class PurchaseKillAndRestartIT {
     @TempDir
     Path data;
 
+    private String token;
+
     @AfterEach
     void stopAll() {
         started.forEach(Process::destroyForcibly);
@@ -50,6 +52,7 @@ class PurchaseKillAndRestartIT {
         // given
         int port = freePort();
         Process first = start(port, "first");
+        token = TestAccounts.registerAndLogin("http://127.0.0.1:" + port, "buyer").bearer();
         String purchaseId = purchase(port);
         awaitTransactionPending(port);
         Thread.sleep(1000); // well inside the slow card's 8 s: the charge is under way
@@ -99,6 +102,7 @@ class PurchaseKillAndRestartIT {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(port, "/api/subscription/purchases"))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", "kill-test")
+                .header("Authorization", token)
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"plan\":\"MONTHLY\",\"cardToken\":\"" + SLOW_CARD + "\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -122,7 +126,8 @@ class PurchaseKillAndRestartIT {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
         while (true) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    uri(port, "/api/subscription/purchases/" + purchaseId)).build(), HttpResponse.BodyHandlers.ofString());
+                    uri(port, "/api/subscription/purchases/" + purchaseId)).header("Authorization", token).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
                 JsonNode purchase = JSON.readTree(response.body());
                 if (!purchase.get("status").asText().equals("PENDING")) {
@@ -174,8 +179,11 @@ class PurchaseKillAndRestartIT {
     }
 
     private JsonNode get(int port, String path) throws IOException, InterruptedException {
-        return JSON.readTree(http.send(HttpRequest.newBuilder(uri(port, path)).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(port, path)).timeout(Duration.ofSeconds(5));
+        if (token != null) {
+            request.header("Authorization", token);
+        }
+        return JSON.readTree(http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private static URI uri(int port, String path) {

@@ -1,2 +1,2 @@
-/** The subscription read model: a user's plan, validity and pending purchase. */
+/** The subscription read model: each user's plan, for entitlement checks. */
 package io.trendline.query.subscription;
