@@ -105,9 +105,9 @@ class PurchaseApiTest extends PurchaseTestBase {
 
         Instant deadline = Instant.now().plus(SETTLES);
         MimeMessage mail;
-        while ((mail = Arrays.stream(ReceiptMailForTests.get().getReceivedMessages()).filter(m -> recipientIs(m, user.userId())).findFirst()
-                .orElse(null)) == null) {
-            assertThat(Instant.now()).as("receipt mail for %s", user.userId()).isBefore(deadline);
+        while ((mail = Arrays.stream(ReceiptMailForTests.get().getReceivedMessages())
+                .filter(m -> recipientIs(m, user.email())).findFirst().orElse(null)) == null) {
+            assertThat(Instant.now()).as("receipt mail to %s", user.email()).isBefore(deadline);
             sleep(50);
         }
         assertThat(mail.getSubject()).contains("R-" + purchaseId).contains("MONTHLY");
@@ -122,9 +122,9 @@ class PurchaseApiTest extends PurchaseTestBase {
                 .as("the expiry is scheduled at the end of the validity").isTrue();
     }
 
-    private static boolean recipientIs(MimeMessage message, String user) {
+    private static boolean recipientIs(MimeMessage message, String address) {
         try {
-            return message.getAllRecipients()[0].toString().startsWith(user + "@");
+            return message.getAllRecipients()[0].toString().equals(address);
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,13 @@
 package io.trendline.saga.receipt;
 
+import io.trendline.api.account.FindContactAddressQuery;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,10 +19,26 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 @EnableConfigurationProperties({ReceiptSettings.class, SmtpSettings.class})
 class ReceiptConfiguration {
 
+    /**
+     * The account's address, asked of the accounts at the edge; a user the accounts do not know (one created by a
+     * command rather than by registration) is written to at the configured domain, so the receipt is not lost.
+     */
     @Bean
     @ConditionalOnMissingBean
-    ReceiptRecipients receiptRecipients(ReceiptSettings settings) {
-        return userId -> userId.contains("@") ? userId : userId + "@" + settings.recipientDomain();
+    ReceiptRecipients receiptRecipients(QueryGateway queries, ReceiptSettings settings) {
+        return userId -> {
+            Optional<String> address;
+            try {
+                address = queries.query(new FindContactAddressQuery(userId),
+                        ResponseTypes.optionalInstanceOf(String.class)).get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while asking for the address of " + userId, e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("the accounts did not answer with the address of " + userId, e);
+            }
+            return address.orElseGet(() -> userId + "@" + settings.recipientDomain());
+        };
     }
 
     /**

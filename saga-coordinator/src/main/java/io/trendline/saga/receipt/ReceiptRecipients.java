@@ -1,9 +1,6 @@
 package io.trendline.saga.receipt;
 
-/**
- * Where a user's receipts go. The default takes a user id that is an address as is and otherwise addresses the user
- * at the configured domain; a directory backed by the accounts replaces it by being another bean of this type.
- */
+/** Where a user's receipts go; the default asks the accounts ({@code FindContactAddressQuery}). */
 @FunctionalInterface
 public interface ReceiptRecipients {
 
