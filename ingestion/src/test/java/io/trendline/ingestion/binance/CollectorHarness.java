@@ -44,7 +44,7 @@ final class CollectorHarness implements AutoCloseable {
                 new BinanceRestClient.Settings(fake.restUrl(), 5000, Duration.ofMinutes(1), 5, Duration.ofMillis(100),
                         Duration.ofSeconds(10), Duration.ofSeconds(10)),
                 new BinanceStream.Settings(fake.streamUrl(), Duration.ofMillis(100), Duration.ofMillis(400),
-                        Duration.ofSeconds(1), renewAfter, Duration.ofSeconds(5)),
+                        Duration.ofSeconds(2), renewAfter, Duration.ofSeconds(5)),
                 new SymbolFeed.Settings(initialBackfill, Duration.ofDays(365), Duration.ofMillis(100),
                         Duration.ofSeconds(1), pollAfter),
                 KlinePublisher.SOURCE_REPLAY);
