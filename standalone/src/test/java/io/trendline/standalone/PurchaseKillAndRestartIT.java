@@ -25,13 +25,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged platform killed with SIGKILL while a purchase's charge is in flight (the slow test card), then started
- * again on the same data: the purchase is completed or compensated, never left pending, and the money matches.
+ * The packaged platform killed with SIGKILL while purchases are in flight (one of them being charged with the slow
+ * test card at that moment), then started again on the same data: every purchase is completed or compensated, never
+ * left pending, nobody is charged twice and the money matches each outcome.
  */
 class PurchaseKillAndRestartIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SLOW_CARD = "4000000000000051";
+    private static final String APPROVE = "4242424242424242";
+    private static final String DECLINE = "4000000000000002";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Process> started = new ArrayList<>();
     /** PostgreSQL, Kafka broker, Kafka controller and ClickHouse: fixed across the restart, as a user's would be. */
@@ -40,7 +43,8 @@ class PurchaseKillAndRestartIT {
     @TempDir
     Path data;
 
-    private String token;
+    private record Buyer(TestAccounts.Session session, String card, String purchaseId) {
+    }
 
     @AfterEach
     void stopAll() {
@@ -48,27 +52,50 @@ class PurchaseKillAndRestartIT {
     }
 
     @Test
-    void aPurchaseInFlightWhenTheProcessIsKilledIsCompletedOrCompensatedAfterTheRestart() throws Exception {
+    void purchasesInFlightWhenTheProcessIsKilledAreCompletedOrCompensatedAfterTheRestart() throws Exception {
         // given
         int port = freePort();
         Process first = start(port, "first");
-        token = TestAccounts.registerAndLogin("http://127.0.0.1:" + port, "buyer").bearer();
-        String purchaseId = purchase(port);
-        awaitTransactionPending(port);
-        Thread.sleep(1000); // well inside the slow card's 8 s: the charge is under way
+        List<TestAccounts.Session> sessions = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            sessions.add(TestAccounts.registerAndLogin("http://127.0.0.1:" + port, "buyer"));
+        }
+        List<Buyer> buyers = new ArrayList<>();
+        List<String> cards = List.of(SLOW_CARD, APPROVE, DECLINE);
+        for (int i = 0; i < cards.size(); i++) {
+            buyers.add(new Buyer(sessions.get(i), cards.get(i), purchase(port, sessions.get(i), cards.get(i))));
+        }
+        awaitLogLine("first", "charge charge:transaction-" + buyers.get(0).purchaseId() + " sent to the processor");
 
-        // when
+        // when: inside the slow card's 8 s, so its charge is under way
         first.destroyForcibly().waitFor();
         assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
         start(port, "second");
 
         // then
-        JsonNode outcome = awaitSettled(port, purchaseId);
-        JsonNode transaction = get(port, "/api/transactions").get("transactions").get(0);
-        String plan = get(port, "/api/subscription").get("plan").asText();
+        try (Connection postgres = DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + enginePorts[0] + "/trendline", "trendline", "trendline")) {
+            for (Buyer buyer : buyers) {
+                assertSettledAndPaidFor(port, postgres, buyer);
+            }
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (count(postgres, "SELECT count(*) FROM sagaentry") > 0
+                    || count(postgres, "SELECT count(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline'") > 0) {
+                assertThat(Instant.now()).as("sagas and their deadlines closed").isBefore(deadline);
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private void assertSettledAndPaidFor(int port, Connection postgres, Buyer buyer) throws Exception {
+        JsonNode outcome = awaitSettled(port, buyer);
+        String token = buyer.session().bearer();
+        JsonNode transaction = get(port, "/api/transactions", token).get("transactions").get(0);
+        String plan = get(port, "/api/subscription", token).get("plan").asText();
         boolean completed = outcome.get("status").asText().equals("COMPLETED");
-        System.out.println("purchase after the restart: " + outcome);
+        System.out.println("purchase with card " + buyer.card() + " after the restart: " + outcome);
         if (completed) {
+            assertThat(buyer.card()).as("a declined card never completes a purchase").isNotEqualTo(DECLINE);
             assertThat(transaction.get("status").asText()).isEqualTo("EXECUTED");
             assertThat(plan).isEqualTo("PREMIUM");
         } else {
@@ -76,18 +103,22 @@ class PurchaseKillAndRestartIT {
             assertThat(transaction.get("status").asText()).isIn("FAILED", "REFUNDED");
             assertThat(plan).isEqualTo("FREE");
         }
-        try (Connection postgres = DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + enginePorts[0] + "/trendline", "trendline", "trendline")) {
-            long charged = count(postgres, "SELECT count(*) FROM simulated_payment_charge WHERE approved");
-            long refunded = count(postgres, "SELECT count(*) FROM simulated_payment_refund");
-            assertThat(charged).as("one charge, whatever was retried").isLessThanOrEqualTo(1);
-            assertThat(charged - refunded).isEqualTo(completed ? 1 : 0);
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-            while (count(postgres, "SELECT count(*) FROM sagaentry") > 0
-                    || count(postgres, "SELECT count(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline'") > 0) {
-                assertThat(Instant.now()).as("saga and its deadline closed").isBefore(deadline);
-                Thread.sleep(200);
-            }
+        String customer = " WHERE c.customer_id = '" + buyer.session().userId() + "'";
+        long charged = count(postgres, "SELECT count(*) FROM simulated_payment_charge c" + customer
+                + " AND c.approved");
+        long refunded = count(postgres, "SELECT count(*) FROM simulated_payment_refund r"
+                + " JOIN simulated_payment_charge c ON c.reference = r.charge_reference" + customer);
+        assertThat(charged).as("one charge for %s, whatever was retried", buyer.card()).isLessThanOrEqualTo(1);
+        assertThat(charged - refunded).as("money kept for %s", buyer.card()).isEqualTo(completed ? 1 : 0);
+    }
+
+    /** The platform's own log says when something happened inside it; polled, as the process writes it. */
+    private void awaitLogLine(String run, String line) throws IOException, InterruptedException {
+        Path log = data.resolve(run + ".log");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!Files.readString(log).contains(line)) {
+            assertThat(Instant.now()).as("'%s' in %s", line, log).isBefore(deadline);
+            Thread.sleep(50);
         }
     }
 
@@ -98,35 +129,25 @@ class PurchaseKillAndRestartIT {
         }
     }
 
-    private String purchase(int port) throws IOException, InterruptedException {
+    private String purchase(int port, TestAccounts.Session buyer, String card)
+            throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(port, "/api/subscription/purchases"))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", "kill-test")
-                .header("Authorization", token)
+                .header("Authorization", buyer.bearer())
                 .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"plan\":\"MONTHLY\",\"cardToken\":\"" + SLOW_CARD + "\"}"))
+                        "{\"plan\":\"MONTHLY\",\"cardToken\":\"" + card + "\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return JSON.readTree(response.body()).get("purchaseId").asText();
     }
 
-    private void awaitTransactionPending(int port) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (true) {
-            JsonNode transactions = get(port, "/api/transactions").get("transactions");
-            if (transactions.size() == 1 && transactions.get(0).get("status").asText().equals("PENDING")) {
-                return;
-            }
-            assertThat(Instant.now()).as("transaction created").isBefore(deadline);
-            Thread.sleep(50);
-        }
-    }
-
-    private JsonNode awaitSettled(int port, String purchaseId) throws IOException, InterruptedException {
+    private JsonNode awaitSettled(int port, Buyer buyer) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
         while (true) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    uri(port, "/api/subscription/purchases/" + purchaseId)).header("Authorization", token).build(),
+                    uri(port, "/api/subscription/purchases/" + buyer.purchaseId()))
+                            .header("Authorization", buyer.session().bearer()).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
                 JsonNode purchase = JSON.readTree(response.body());
@@ -134,7 +155,7 @@ class PurchaseKillAndRestartIT {
                     return purchase;
                 }
             }
-            assertThat(Instant.now()).as("purchase %s settled after the restart", purchaseId).isBefore(deadline);
+            assertThat(Instant.now()).as("purchase %s settled after the restart", buyer.purchaseId()).isBefore(deadline);
             Thread.sleep(200);
         }
     }
@@ -154,6 +175,7 @@ class PurchaseKillAndRestartIT {
         builder.environment().put("TRENDLINE_CLICKHOUSE_PORT", Integer.toString(enginePorts[3]));
         builder.environment().put("TRENDLINE_PAYMENT_SLOW_LATENCY", "8s");
         builder.environment().put("TRENDLINE_PURCHASE_PAYMENT_TIMEOUT", "120s");
+        builder.environment().put("LOGGING_LEVEL_IO_TRENDLINE_SAGA_PAYMENT", "DEBUG");
         builder.environment().remove("TRENDLINE_SMTP_HOST");
         Process process = builder.start();
         started.add(process);
@@ -166,7 +188,7 @@ class PurchaseKillAndRestartIT {
         while (Instant.now().isBefore(deadline)) {
             assertThat(process.isAlive()).as("%s run alive; see %s", name, data.resolve(name + ".log")).isTrue();
             try {
-                if (get(port, "/actuator/health").get("status").asText().equals("UP")) {
+                if (get(port, "/actuator/health", null).get("status").asText().equals("UP")) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -178,7 +200,7 @@ class PurchaseKillAndRestartIT {
                 + ":\n" + Files.readString(data.resolve(name + ".log")));
     }
 
-    private JsonNode get(int port, String path) throws IOException, InterruptedException {
+    private JsonNode get(int port, String path, String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(port, path)).timeout(Duration.ofSeconds(5));
         if (token != null) {
             request.header("Authorization", token);

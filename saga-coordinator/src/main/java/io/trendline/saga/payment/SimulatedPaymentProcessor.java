@@ -50,6 +50,7 @@ public class SimulatedPaymentProcessor implements PaymentProcessor {
             return earlier.get().answer(request);
         }
         TestCard card = TestCard.of(request.cardToken()).orElse(null);
+        log.debug("charge {} sent to the processor", request.idempotencyKey());
         pause(card == TestCard.SLOW_APPROVE ? settings.slowLatency() : settings.latency());
         if (card == TestCard.NO_ANSWER) {
             pause(settings.noAnswerWait());
