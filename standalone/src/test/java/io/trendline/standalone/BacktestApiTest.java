@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -420,5 +421,56 @@ class BacktestApiTest {
         more.forEach(this::awaitEnded);
         ResponseEntity<JsonNode> over = request(strategyId, run("1d", FROM, TO));
         assertProblem(over, HttpStatus.TOO_MANY_REQUESTS, "backtests a day");
+    }
+
+    /** Buys premium through the purchase saga with the approving test card and waits for the plan to show it. */
+    private void becomePremium(TestAccounts.Session who) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set(HttpHeaders.AUTHORIZATION, who.bearer());
+        headers.set("Idempotency-Key", "premium-" + who.userId());
+        ResponseEntity<JsonNode> purchase = http.exchange("/api/subscription/purchases", HttpMethod.POST,
+                new HttpEntity<>("{\"plan\":\"MONTHLY\",\"cardToken\":\"4242424242424242\"}", headers),
+                JsonNode.class);
+        assertThat(purchase.getStatusCode().is2xxSuccessful()).as("%s", purchase.getBody()).isTrue();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!"PREMIUM".equals(send(who, HttpMethod.GET, "/api/subscription", null).getBody().path("plan")
+                .asText())) {
+            assertThat(Instant.now()).as("the purchase completing").isBefore(deadline);
+            sleep(100);
+        }
+    }
+
+    private static String optimisation(String extra) {
+        return "{\"interval\":\"4h\",\"from\":\"2025-06-01T00:00:00Z\",\"to\":\"2025-08-01T00:00:00Z\","
+                + "\"sweeps\":{\"fast\":{\"from\":5,\"to\":15,\"step\":5},\"slow\":{\"from\":10,\"to\":30,"
+                + "\"step\":10}},\"objective\":\"TOTAL_RETURN\"" + extra + "}";
+    }
+
+    @Test
+    void optimisationIsPremiumAndRanksEveryValidPointOfTheGridWithAWalkForward() {
+        // given
+        String strategyId = createStrategy("SMA_CROSSOVER", "BTCUSDT", "{\"fast\":10,\"slow\":50}");
+        String path = "/api/strategies/" + strategyId + "/optimisations";
+        assertProblem(send(trader, HttpMethod.POST, path, optimisation("")), HttpStatus.FORBIDDEN, "premium");
+        becomePremium(trader);
+
+        // when
+        ResponseEntity<JsonNode> found = send(trader, HttpMethod.POST, path,
+                optimisation(",\"walkForward\":{\"trainBars\":120,\"testBars\":60}"));
+
+        // then: 3 x 3 points, of which fast 10 and 15 with slow 10 are refused (fast must be below slow)
+        assertThat(found.getStatusCode()).as("%s", found.getBody()).isEqualTo(HttpStatus.OK);
+        JsonNode result = found.getBody();
+        assertThat(result.get("evaluated").asInt()).isEqualTo(7);
+        assertThat(result.get("skipped").asInt()).isEqualTo(2);
+        List<Double> scores = new ArrayList<>();
+        result.get("top").forEach(c -> scores.add(c.get("score").asDouble()));
+        assertThat(scores).hasSize(7).isSortedAccordingTo(Comparator.reverseOrder());
+        JsonNode best = result.get("top").get(0);
+        assertThat(best.get("score").asDouble()).isEqualTo(best.get("totalReturn").asDouble());
+        assertThat(result.get("walkForward").get("windows").size()).isGreaterThan(1);
+        assertProblem(send(trader, HttpMethod.POST, path, optimisation("").replace("\"step\":5", "\"step\":0")),
+                HttpStatus.BAD_REQUEST, "positive step");
     }
 }

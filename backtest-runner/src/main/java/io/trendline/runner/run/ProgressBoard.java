@@ -48,7 +48,7 @@ public class ProgressBoard {
         sender.shutdown();
     }
 
-    void report(String backtestId, String stage, double fraction, String message) {
+    public void report(String backtestId, String stage, double fraction, String message) {
         BacktestProgress progress = new BacktestProgress(backtestId, stage, fraction, message);
         synchronized (last) {
             last.put(backtestId, progress);

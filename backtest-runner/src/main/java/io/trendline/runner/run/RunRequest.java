@@ -1,6 +1,7 @@
 package io.trendline.runner.run;
 
 import io.trendline.api.strategy.BacktestRequestedEvent;
+import io.trendline.api.strategy.StrategyType;
 import io.trendline.backtest.BacktestSpec;
 import io.trendline.backtest.engine.BarSeries;
 import io.trendline.backtest.engine.ExecutionConfig;
@@ -27,20 +28,28 @@ public record RunRequest(BacktestSpec spec, String symbol, BarInterval interval,
 
     /** @throws IllegalArgumentException with the reason when the request cannot be run */
     public static RunRequest of(BacktestRequestedEvent event) {
-        BarInterval interval = BarInterval.of(event.interval())
-                .orElseThrow(() -> new IllegalArgumentException("unknown interval " + event.interval()));
-        StrategyKind kind = StrategyKind.valueOf(event.type().name());
+        return of(event.type(), event.symbol(), event.parameters(), event.interval(), event.from(), event.to(),
+                event.initialCapital(), event.feeBps(), event.slippageBps());
+    }
+
+    /** @throws IllegalArgumentException with the reason when the request cannot be run */
+    public static RunRequest of(StrategyType type, String symbol, Map<String, BigDecimal> given, String intervalCode,
+                                Instant from, Instant to, BigDecimal initialCapital, BigDecimal feeBps,
+                                BigDecimal slippageBps) {
+        BarInterval interval = BarInterval.of(intervalCode)
+                .orElseThrow(() -> new IllegalArgumentException("unknown interval " + intervalCode));
+        StrategyKind kind = StrategyKind.valueOf(type.name());
         Map<String, Double> parameters = new TreeMap<>();
-        event.parameters().forEach((name, value) -> parameters.put(name, value.doubleValue()));
-        double fee = bps(event.feeBps());
+        if (given != null) {
+            given.forEach((name, value) -> parameters.put(name, value.doubleValue()));
+        }
+        double fee = bps(feeBps);
         ExecutionConfig execution = ExecutionConfig.defaults()
-                .withInitialCapital(event.initialCapital().doubleValue())
+                .withInitialCapital(initialCapital.doubleValue())
                 .withFees(Fees.basisPoints(fee, fee))
-                .withSlippage(bps(event.slippageBps()) == 0 ? Slippage.none()
-                        : Slippage.basisPoints(bps(event.slippageBps())));
+                .withSlippage(bps(slippageBps) == 0 ? Slippage.none() : Slippage.basisPoints(bps(slippageBps)));
         BacktestSpec spec = BacktestSpec.of(kind, parameters, execution);
-        return new RunRequest(spec, event.symbol(), interval, event.from(), event.to(),
-                warmupBars(kind, spec.parameters()));
+        return new RunRequest(spec, symbol, interval, from, to, warmupBars(kind, spec.parameters()));
     }
 
     private static double bps(BigDecimal value) {
