@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.trendline.backtest.Backtest;
 import io.trendline.backtest.BacktestResult;
 import io.trendline.backtest.BacktestSpec;
+import io.trendline.backtest.engine.Bar;
 import io.trendline.backtest.engine.BarSeries;
 import io.trendline.backtest.engine.ExecutionConfig;
 import io.trendline.backtest.engine.Fees;
@@ -171,7 +172,7 @@ class BacktestApiTest {
     /** The same backtest computed by the engine from the data file itself, bypassing the platform. */
     private static BacktestResult expectedFromFile(Map<String, Integer> parameters, int warmup) {
         long readFrom = FROM.toEpochMilli() - warmup * 60_000L;
-        List<String[]> rows = new ArrayList<>();
+        List<Bar> rows = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(Files.newInputStream(realData())), StandardCharsets.US_ASCII))) {
             in.readLine();
@@ -179,29 +180,14 @@ class BacktestApiTest {
                 String[] f = line.split(",");
                 long t = Long.parseLong(f[0]);
                 if (t >= readFrom && t < TO.toEpochMilli()) {
-                    rows.add(f);
+                    rows.add(new Bar(t, Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                            Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5])));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int n = rows.size();
-        long[] t = new long[n];
-        double[] o = new double[n];
-        double[] h = new double[n];
-        double[] l = new double[n];
-        double[] c = new double[n];
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            String[] f = rows.get(i);
-            t[i] = Long.parseLong(f[0]);
-            o[i] = Double.parseDouble(f[1]);
-            h[i] = Double.parseDouble(f[2]);
-            l[i] = Double.parseDouble(f[3]);
-            c[i] = Double.parseDouble(f[4]);
-            v[i] = Double.parseDouble(f[5]);
-        }
-        BarSeries bars = new BarSeries(60_000, t, o, h, l, c, v);
+        BarSeries bars = BarSeries.of(60_000, rows);
         int tradeFrom = 0;
         while (bars.openTime(tradeFrom) < FROM.toEpochMilli()) {
             tradeFrom++;

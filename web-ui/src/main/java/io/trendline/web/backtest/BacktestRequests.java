@@ -20,31 +20,42 @@ final class BacktestRequests {
     }
 
     /**
-     * A backtest of the strategy's current parameters over {@code [from, to)}. Omitted costs: 10 bps fee per side
-     * (Binance's spot taker fee), no slippage; omitted capital: 10,000 of the quote currency; omitted interval: 1h.
+     * What a run and a search share: the interval and the money. Omitted: 1h; 10,000 of the quote currency; 10 bps
+     * fee per side (Binance's spot taker fee); no slippage.
      */
+    interface Execution {
+        String interval();
+
+        BigDecimal initialCapital();
+
+        BigDecimal feeBps();
+
+        BigDecimal slippageBps();
+
+        default String intervalOrDefault() {
+            return interval() == null ? "1h" : interval();
+        }
+
+        default BigDecimal capitalOrDefault() {
+            return initialCapital() == null ? BigDecimal.valueOf(10_000) : initialCapital();
+        }
+
+        default BigDecimal feeOrDefault() {
+            return feeBps() == null ? BigDecimal.TEN : feeBps();
+        }
+
+        default BigDecimal slippageOrDefault() {
+            return slippageBps() == null ? BigDecimal.ZERO : slippageBps();
+        }
+    }
+
+    /** A backtest of the strategy's current parameters over {@code [from, to)}. */
     record Run(@Pattern(regexp = "1m|5m|15m|1h|4h|1d|1w", message = "must be one of 1m, 5m, 15m, 1h, 4h, 1d, 1w")
                String interval,
                @NotNull Instant from, @NotNull Instant to,
                @DecimalMin(value = "0", inclusive = false) BigDecimal initialCapital,
                @DecimalMin("0") @DecimalMax("1000") BigDecimal feeBps,
-               @DecimalMin("0") @DecimalMax("1000") BigDecimal slippageBps) {
-
-        String intervalOrDefault() {
-            return interval == null ? "1h" : interval;
-        }
-
-        BigDecimal capitalOrDefault() {
-            return initialCapital == null ? BigDecimal.valueOf(10_000) : initialCapital;
-        }
-
-        BigDecimal feeOrDefault() {
-            return feeBps == null ? BigDecimal.TEN : feeBps;
-        }
-
-        BigDecimal slippageOrDefault() {
-            return slippageBps == null ? BigDecimal.ZERO : slippageBps;
-        }
+               @DecimalMin("0") @DecimalMax("1000") BigDecimal slippageBps) implements Execution {
     }
 
     record Requested(String backtestId, String strategyId) {
@@ -67,23 +78,7 @@ final class BacktestRequests {
                     @Valid OptimizeStrategyQuery.WalkForwardPlan walkForward,
                     @DecimalMin(value = "0", inclusive = false) BigDecimal initialCapital,
                     @DecimalMin("0") @DecimalMax("1000") BigDecimal feeBps,
-                    @DecimalMin("0") @DecimalMax("1000") BigDecimal slippageBps) {
-
-        String intervalOrDefault() {
-            return interval == null ? "1h" : interval;
-        }
-
-        BigDecimal capitalOrDefault() {
-            return initialCapital == null ? BigDecimal.valueOf(10_000) : initialCapital;
-        }
-
-        BigDecimal feeOrDefault() {
-            return feeBps == null ? BigDecimal.TEN : feeBps;
-        }
-
-        BigDecimal slippageOrDefault() {
-            return slippageBps == null ? BigDecimal.ZERO : slippageBps;
-        }
+                    @DecimalMin("0") @DecimalMax("1000") BigDecimal slippageBps) implements Execution {
 
         String objectiveOrDefault() {
             return objective == null ? "SHARPE" : objective;
