@@ -31,6 +31,15 @@ public final class ChdbHttpServer implements AutoCloseable {
     private static final long GRACE_MILLIS = 1_000;
     private static final String UPLOAD_DIR = ".http-uploads";
 
+    static {
+        // The JDK's server sends headers and body in separate writes; with Nagle on, the body waits for the client's
+        // delayed ACK, adding 40 ms to many small answers. ClickHouse sets TCP_NODELAY; so does this stand-in. The JDK
+        // reads the property once, when its first HttpServer starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer http;
     private final HttpQueryHandler handler;
     private final ExecutorService executor;

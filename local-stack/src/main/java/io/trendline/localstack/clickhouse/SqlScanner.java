@@ -166,6 +166,7 @@ final class SqlScanner {
             return;
         }
         int save = pos;
+        int savedDepth = depth;
         String following = next();
         if (function && "(".equals(following)) {
             while (depth > 0 && next() != null) {
@@ -174,7 +175,9 @@ final class SqlScanner {
         } else if (".".equals(following)) {
             next();
         } else {
+            // Not part of the target (a column list's "(" for one): read it again, at the depth before it.
             pos = save;
+            depth = savedDepth;
         }
     }
 

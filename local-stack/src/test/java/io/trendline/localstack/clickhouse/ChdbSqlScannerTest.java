@@ -20,6 +20,16 @@ class ChdbSqlScannerTest {
     }
 
     @Test
+    void insertIntoAnUnqualifiedTableWithAColumnListFindsItsFormat() {
+        String text = "INSERT INTO t (a, b) FORMAT Native\n\u0001;x";
+
+        SqlScanner.InsertSplit split = SqlScanner.splitInsert(text);
+
+        assertThat(split.format()).isEqualTo("Native");
+        assertThat(text.substring(split.dataStart())).isEqualTo("\u0001;x");
+    }
+
+    @Test
     void insertValuesKeepsItsSettingsAfterTheInfileClause() {
         String text = "insert into t SETTINGS async_insert = 0 values (1, 'FORMAT x'), (2, ')')";
 

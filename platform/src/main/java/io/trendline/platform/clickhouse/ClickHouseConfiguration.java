@@ -1,5 +1,6 @@
 package io.trendline.platform.clickhouse;
 
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -15,6 +16,19 @@ public class ClickHouseConfiguration {
     public ClickHouse clickHouse(@Value("${trendline.clickhouse.url}") String url,
                                  @Value("${trendline.clickhouse.pool-size:8}") int poolSize) {
         return new ClickHouse(url, poolSize);
+    }
+
+    /**
+     * Brings the schema up to date while the context starts, so that listeners and query handlers, which start
+     * after every bean exists, find their tables.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "trendline.clickhouse.migrate", matchIfMissing = true)
+    public ClickHouseMigrations clickHouseMigrations(ClickHouse clickHouse,
+            @Value("${trendline.clickhouse.migrate-wait:60s}") Duration wait) {
+        ClickHouseMigrations migrations = ClickHouseMigrations.onClasspath(clickHouse);
+        migrations.migrate(wait);
+        return migrations;
     }
 
     @Bean

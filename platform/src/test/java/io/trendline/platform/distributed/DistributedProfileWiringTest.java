@@ -104,10 +104,12 @@ class DistributedProfileWiringTest {
     }
 
     private static ConfigurableApplicationContext startDistributed(LocalPostgres postgres, String... args) {
-        String[] all = Arrays.copyOf(args, args.length + 3);
+        String[] all = Arrays.copyOf(args, args.length + 4);
         all[args.length] = "--spring.datasource.url=" + postgres.jdbcUrl();
         all[args.length + 1] = "--spring.datasource.username=" + postgres.user();
         all[args.length + 2] = "--spring.datasource.password=" + postgres.password();
+        // No ClickHouse here: its schema migrations would wait for one.
+        all[args.length + 3] = "--trendline.clickhouse.migrate=false";
         // As arguments: the builder's own properties would rank below every configuration file.
         return new SpringApplicationBuilder(App.class).profiles("distributed").run(all);
     }

@@ -1,0 +1,2 @@
+-- edited after it was applied
+CREATE TABLE IF NOT EXISTS first_marker (at UInt8) ENGINE = MergeTree ORDER BY at;

@@ -1,0 +1,1 @@
+INSERT INTO notes SELECT 10, concat('third after ', toString(count())) FROM notes;
