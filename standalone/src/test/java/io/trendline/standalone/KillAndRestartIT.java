@@ -56,12 +56,12 @@ class KillAndRestartIT {
         int port = freePort();
         Process first = start(port, "first");
         token = TestAccounts.registerAndLogin("http://127.0.0.1:" + port, "survivor").bearer();
-        String id = createStrategy(port);
+        String id = createStrategy(port, "BTCUSDT");
         JsonNode before = awaitStrategy(port, id);
         // a backtest accepted just before the kill: whether the kill lands before, during or after its run, the run
         // ends completed, answered once
         storeMinutes(100_000);
-        String backtested = createStrategy(port);
+        String backtested = createStrategy(port, "KILLUSDT");
         String backtestId = requestBacktest(port, backtested);
 
         first.destroyForcibly().waitFor();
@@ -170,12 +170,12 @@ class KillAndRestartIT {
                 + ":\n" + Files.readString(data.resolve(name + ".log")));
     }
 
-    private String createStrategy(int port) throws IOException, InterruptedException {
+    private String createStrategy(int port, String symbol) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(port, "/api/strategies"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", token)
                 .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"name\":\"Survivor\",\"type\":\"SMA_CROSSOVER\",\"symbol\":\"BTCUSDT\"}"))
+                        "{\"name\":\"Survivor\",\"type\":\"SMA_CROSSOVER\",\"symbol\":\"" + symbol + "\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(201);
         return JSON.readTree(response.body()).get("strategyId").asText();
