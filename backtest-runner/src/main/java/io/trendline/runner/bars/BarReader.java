@@ -43,7 +43,8 @@ public class BarReader {
     private static final String COVERAGE = """
             SELECT count(), min(toUnixTimestamp64Milli(open_time)), max(toUnixTimestamp64Milli(open_time))
             FROM klines_1m FINAL
-            WHERE symbol = ? AND open_time >= fromUnixTimestamp64Milli(?) AND open_time < fromUnixTimestamp64Milli(?)""";
+            WHERE symbol = ? AND open_time >= fromUnixTimestamp64Milli(?)
+              AND open_time < fromUnixTimestamp64Milli(?)""";
 
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{1,32}");
     private static final int ROW_BYTES = 8 + 5 * 8;
