@@ -409,24 +409,6 @@ class BacktestApiTest {
         assertProblem(over, HttpStatus.TOO_MANY_REQUESTS, "backtests a day");
     }
 
-    /** Buys premium through the purchase saga with the approving test card and waits for the plan to show it. */
-    private void becomePremium(TestAccounts.Session who) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set(HttpHeaders.AUTHORIZATION, who.bearer());
-        headers.set("Idempotency-Key", "premium-" + who.userId());
-        ResponseEntity<JsonNode> purchase = http.exchange("/api/subscription/purchases", HttpMethod.POST,
-                new HttpEntity<>("{\"plan\":\"MONTHLY\",\"cardToken\":\"4242424242424242\"}", headers),
-                JsonNode.class);
-        assertThat(purchase.getStatusCode().is2xxSuccessful()).as("%s", purchase.getBody()).isTrue();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!"PREMIUM".equals(send(who, HttpMethod.GET, "/api/subscription", null).getBody().path("plan")
-                .asText())) {
-            assertThat(Instant.now()).as("the purchase completing").isBefore(deadline);
-            sleep(100);
-        }
-    }
-
     private static String optimisation(String extra) {
         return "{\"interval\":\"4h\",\"from\":\"2025-06-01T00:00:00Z\",\"to\":\"2025-08-01T00:00:00Z\","
                 + "\"sweeps\":{\"fast\":{\"from\":5,\"to\":15,\"step\":5},\"slow\":{\"from\":10,\"to\":30,"
@@ -439,7 +421,7 @@ class BacktestApiTest {
         String strategyId = createStrategy("SMA_CROSSOVER", "BTCUSDT", "{\"fast\":10,\"slow\":50}");
         String path = "/api/strategies/" + strategyId + "/optimisations";
         assertProblem(send(trader, HttpMethod.POST, path, optimisation("")), HttpStatus.FORBIDDEN, "premium");
-        becomePremium(trader);
+        TestAccounts.buyPremium(baseUrl(), trader);
 
         // when
         ResponseEntity<JsonNode> found = send(trader, HttpMethod.POST, path,

@@ -61,6 +61,39 @@ final class TestAccounts {
                 tokens.get("refreshToken").asText());
     }
 
+    /**
+     * Buys premium for {@code who} through the purchase saga with the approving test card, and waits until the
+     * subscription (which the entitlement check reads) shows it.
+     */
+    static void buyPremium(String baseUrl, Session who) {
+        try {
+            HttpResponse<String> purchase = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl
+                            + "/api/subscription/purchases"))
+                    .header("Content-Type", "application/json").header("Authorization", who.bearer())
+                    .header("Idempotency-Key", "premium-" + who.userId()).timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"plan\":\"MONTHLY\","
+                            + "\"cardToken\":\"4242424242424242\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(purchase.statusCode()).as("purchase: %s", purchase.body()).isBetween(200, 299);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (true) {
+                HttpResponse<String> subscription = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl
+                                + "/api/subscription")).header("Authorization", who.bearer()).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (subscription.statusCode() == 200 && "PREMIUM".equals(read(subscription.body()).path("plan")
+                        .asText())) {
+                    return;
+                }
+                assertThat(System.nanoTime()).as("the purchase completing").isLessThan(deadline);
+                Thread.sleep(100);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String credentials(String email, String password) {
         ObjectNode body = JSON.createObjectNode().put("email", email).put("password", password);
         return body.toString();

@@ -4,11 +4,14 @@ import io.trendline.api.common.Rejection;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -65,6 +68,22 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-body", String.join("; ", errors));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * A query whose store failed (a read model's database down, a table missing): 503 with Retry-After, since the
+     * request itself was fine; anything else the query threw is not the client's fault either and stays a 500.
+     */
+    @ExceptionHandler(CompletionException.class)
+    ResponseEntity<ProblemDetail> queryFailed(CompletionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof DataAccessException || cause instanceof QueryExecutionException) {
+            log.warn("a query failed: {}", cause.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                            "a store the answer needs is unavailable; try again shortly"));
+        }
+        throw e;
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
