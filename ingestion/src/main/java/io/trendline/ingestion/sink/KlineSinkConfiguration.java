@@ -56,11 +56,13 @@ class KlineSinkConfiguration {
      * @param groupId        consumer group; its committed offsets are the sink's progress
      * @param maxPollRecords records per poll, hence rows per insert under load
      * @param concurrency    consumers; more than the topic's partitions is pointless
+     * @param autoStartup    false to start the sink later by hand (benchmarks, maintenance)
      */
     @ConfigurationProperties("trendline.market.sink")
-    record SinkProperties(String groupId, Integer maxPollRecords, Integer concurrency) {
+    record SinkProperties(String groupId, Integer maxPollRecords, Integer concurrency, Boolean autoStartup) {
 
         SinkProperties {
+            autoStartup = autoStartup == null || autoStartup;
             groupId = groupId == null ? "kline-sink" : groupId;
             maxPollRecords = maxPollRecords == null ? 20_000 : maxPollRecords;
             concurrency = concurrency == null ? 1 : concurrency;
@@ -91,6 +93,7 @@ class KlineSinkConfiguration {
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(props));
         factory.setBatchListener(true);
         factory.setConcurrency(sink.concurrency());
+        factory.setAutoStartup(sink.autoStartup());
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         factory.getContainerProperties().setPollTimeout(500);
         factory.setCommonErrorHandler(klineSinkErrorHandler);
