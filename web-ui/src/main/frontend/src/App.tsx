@@ -1,6 +1,9 @@
+import { useEffect, useState } from 'react';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import { auth, type SessionUser } from './auth';
 import { Header } from './components/Header';
 import { AuditPage } from './pages/AuditPage';
+import { AuthPage } from './pages/AuthPage';
 import { MarketsPage } from './pages/MarketsPage';
 import { StrategiesPage } from './pages/StrategiesPage';
 import { StrategyDetailPage } from './pages/StrategyDetailPage';
@@ -9,12 +12,45 @@ import { StrategyDetailPage } from './pages/StrategyDetailPage';
 export function App() {
   return (
     <HashRouter>
-      <Header />
-      <main>
-        <AppRoutes />
-      </main>
+      <SignedIn>
+        {(user) => (
+          <>
+            <Header user={user} />
+            <main>
+              <AppRoutes />
+            </main>
+          </>
+        )}
+      </SignedIn>
     </HashRouter>
   );
+}
+
+/**
+ * Shows the app for a signed-in user, else the login form. On start it tries the refresh cookie first, so a reload
+ * keeps the session without the token ever being stored where scripts can read it.
+ */
+export function SignedIn({ children }: { children: (user: SessionUser) => React.ReactNode }) {
+  const [user, setUser] = useState<SessionUser | undefined>(auth.user());
+  const [checking, setChecking] = useState(!auth.user());
+
+  useEffect(() => {
+    const unsubscribe = auth.subscribe(setUser);
+    if (!auth.user()) {
+      auth.refresh().finally(() => setChecking(false));
+    }
+    return unsubscribe;
+  }, []);
+
+  if (checking) return <p className="muted">…</p>;
+  if (!user) {
+    return (
+      <main className="centered">
+        <AuthPage onSignedIn={setUser} />
+      </main>
+    );
+  }
+  return <>{children(user)}</>;
 }
 
 export function AppRoutes() {

@@ -1,5 +1,7 @@
-// Typed client for Trendline's REST API. Every call goes through `request`, which turns an RFC 9457 problem body
-// (or any other failure) into an ApiError carrying the status and the detail to show the user.
+// Typed client for Trendline's REST API. Every call goes through `request`, which sends the access token (auth.ts)
+// and turns an RFC 9457 problem body (or any other failure) into an ApiError carrying the status and the detail to
+// show the user.
+import { authorizedFetch } from './auth';
 
 export type StrategyType = string;
 export type Parameters = Record<string, number>;
@@ -129,7 +131,7 @@ async function request<T>(method: string, url: string, body?: unknown, headers: 
   }
   let response: Response;
   try {
-    response = await fetch(url, init);
+    response = await authorizedFetch(url, init);
   } catch (e) {
     throw new ApiError({ status: 0, title: 'Network error', detail: `cannot reach the server: ${String(e)}` });
   }

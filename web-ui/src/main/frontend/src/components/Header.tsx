@@ -1,7 +1,8 @@
 import { NavLink } from 'react-router';
+import { auth, type SessionUser } from '../auth';
 import { HealthDot } from './HealthDot';
 
-export function Header() {
+export function Header({ user }: { user: SessionUser }) {
   return (
     <header className="topbar">
       <span className="brand">
@@ -16,6 +17,12 @@ export function Header() {
         <NavLink to="/audit">Audit</NavLink>
       </nav>
       <HealthDot />
+      <span className="user small">
+        <span title={user.roles.join(', ')}>{user.email}</span>
+        <button type="button" className="link" onClick={() => void auth.logout()}>
+          Log out
+        </button>
+      </span>
     </header>
   );
 }

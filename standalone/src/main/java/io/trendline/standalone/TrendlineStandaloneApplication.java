@@ -51,7 +51,8 @@ public class TrendlineStandaloneApplication {
                 "spring.datasource.username", stack.postgresUser(),
                 "spring.datasource.password", stack.postgresPassword(),
                 "spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
-                "trendline.clickhouse.url", stack.clickhouseJdbcUrl());
+                "trendline.clickhouse.url", stack.clickhouseJdbcUrl(),
+                "trendline.data-dir", stack.settings().dataDir().toAbsolutePath().toString());
         // First in line: the stack was built from the same settings, so its addresses are the ones to use.
         app.addInitializers(context -> context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("local-stack", addresses)));

@@ -35,6 +35,9 @@ class KillAndRestartIT {
     @TempDir
     Path data;
 
+    /** The access token of the user who creates the strategy; it stays valid across the restart (same key). */
+    private String token;
+
     @AfterEach
     void stopAll() {
         started.forEach(Process::destroyForcibly);
@@ -44,6 +47,7 @@ class KillAndRestartIT {
     void aStrategyAndItsEventsSurviveAKillDashNineAndRestart() throws Exception {
         int port = freePort();
         Process first = start(port, "first");
+        token = TestAccounts.registerAndLogin("http://127.0.0.1:" + port, "survivor").bearer();
         String id = createStrategy(port);
         JsonNode before = awaitStrategy(port, id);
 
@@ -98,6 +102,7 @@ class KillAndRestartIT {
     private String createStrategy(int port) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(port, "/api/strategies"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", token)
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"name\":\"Survivor\",\"type\":\"SMA_CROSSOVER\",\"symbol\":\"BTCUSDT\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -109,7 +114,7 @@ class KillAndRestartIT {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(port, "/api/strategies/" + id))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", token).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
                 return JSON.readTree(response.body());
             }
@@ -123,8 +128,11 @@ class KillAndRestartIT {
     }
 
     private String getText(int port, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(port, path)).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(port, path)).timeout(Duration.ofSeconds(5));
+        if (token != null) {
+            request.header("Authorization", token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static URI uri(int port, String path) {

@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -17,17 +18,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(classes = TrendlineStandaloneApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "trendline.snapshots.strategy=3")
+@StandaloneTest
 class StrategyApiTest {
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        LocalStackForTests.register(registry);
-    }
 
     @Autowired
     TestRestTemplate http;
@@ -35,9 +28,25 @@ class StrategyApiTest {
     @Autowired
     JdbcTemplate postgres;
 
+    @LocalServerPort
+    int port;
+
+    /** A fresh trader for every test, so no test's requests count against another's rate limit. */
+    private TestAccounts.Session trader;
+
+    @BeforeEach
+    void logIn() {
+        trader = TestAccounts.registerAndLogin("http://127.0.0.1:" + port, "trader");
+    }
+
+    private ResponseEntity<JsonNode> get(String path) {
+        return send(HttpMethod.GET, path, null, null);
+    }
+
     private ResponseEntity<JsonNode> send(HttpMethod method, String path, String json, String ifMatch) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set(HttpHeaders.AUTHORIZATION, trader.bearer());
         if (ifMatch != null) {
             headers.setIfMatch(ifMatch);
         }
@@ -56,7 +65,7 @@ class StrategyApiTest {
     private ResponseEntity<JsonNode> awaitVersion(String id, long version) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (true) {
-            ResponseEntity<JsonNode> shown = http.getForEntity("/api/strategies/" + id, JsonNode.class);
+            ResponseEntity<JsonNode> shown = get("/api/strategies/" + id);
             if (shown.getStatusCode().is2xxSuccessful() && shown.getBody().get("version").asLong() >= version) {
                 return shown;
             }
@@ -163,7 +172,7 @@ class StrategyApiTest {
         String id = create("{\"name\":\"RSI\",\"type\":\"RSI_MEAN_REVERSION\",\"symbol\":\"ETHUSDT\"}");
         send(HttpMethod.PUT, "/api/strategies/" + id + "/name", "{\"name\":\"RSI 2\"}", null);
 
-        JsonNode events = http.getForObject("/api/strategies/" + id + "/events", JsonNode.class).get("events");
+        JsonNode events = get("/api/strategies/" + id + "/events").getBody().get("events");
 
         assertThat(events).hasSize(2);
         assertThat(events.get(0).get("type").asText()).isEqualTo("StrategyCreatedEvent");
@@ -177,7 +186,7 @@ class StrategyApiTest {
                     "correlationId", event.get("metaData").get("correlationId").asText(),
                     "issuedAt", event.get("metaData").get("issuedAt").asText());
             assertThat(meta.values()).allSatisfy(value -> assertThat(value).isNotBlank());
-            assertThat(meta.get("userId")).isEqualTo("local-user");
+            assertThat(meta.get("userId")).isEqualTo(trader.userId());
         }
         assertThat(events.get(0).get("metaData").get("correlationId").asText())
                 .isNotEqualTo(events.get(1).get("metaData").get("correlationId").asText());
@@ -208,8 +217,31 @@ class StrategyApiTest {
         assertThat(send(HttpMethod.PUT, "/api/strategies/" + id + "/parameters",
                 "{\"parameters\":{\"fast\":10}}", "\"4\"").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 
-        JsonNode events = http.getForObject("/api/strategies/" + id + "/events", JsonNode.class).get("events");
+        JsonNode events = get("/api/strategies/" + id + "/events").getBody().get("events");
         assertThat(events).hasSize(6);
         assertThat(awaitVersion(id, 5).getBody().get("name").asText()).isEqualTo("v4");
+    }
+
+    @Test
+    void prometheusExposesAxonsCommandBusMetrics() {
+        create("{\"name\":\"m\",\"type\":\"BUY_AND_HOLD\",\"symbol\":\"BTCUSDT\"}");
+
+        HttpHeaders admin = new HttpHeaders();
+        admin.set(HttpHeaders.AUTHORIZATION, TestAccounts.login("http://127.0.0.1:" + port, StandaloneTest.ADMIN_EMAIL,
+                StandaloneTest.ADMIN_PASSWORD).bearer());
+        String metrics = http.exchange("/actuator/prometheus", HttpMethod.GET, new HttpEntity<>(admin), String.class)
+                .getBody();
+
+        assertThat(metrics).contains("commandBus_allTimer_seconds_count{application=\"trendline\","
+                + "payloadType=\"CreateStrategyCommand\"}");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheStrategyEndpoints() {
+        JsonNode api = http.getForObject("/v3/api-docs", JsonNode.class);
+
+        assertThat(api.at("/info/title").asText()).isEqualTo("Trendline API");
+        assertThat(api.get("paths").has("/api/strategies/{id}/events")).isTrue();
+        assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 }

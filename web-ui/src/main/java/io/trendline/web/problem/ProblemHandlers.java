@@ -2,7 +2,6 @@ package io.trendline.web.problem;
 
 import io.trendline.api.common.Rejection;
 import jakarta.validation.ConstraintViolationException;
-import java.net.URI;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -11,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -24,7 +24,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemHandlers extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandlers.class);
-    private static final String TYPE_BASE = "https://trendline.io/problems/";
 
     @ExceptionHandler(CommandExecutionException.class)
     ProblemDetail rejected(CommandExecutionException e) {
@@ -75,14 +74,19 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "bad-request", e.getMessage());
     }
 
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> refused(ProblemException e) {
+        log.debug("refused with {}: {}", e.status().value(), e.getMessage());
+        return ResponseEntity.status(e.status()).headers(e.headers())
+                .body(problem(e.status(), e.type(), e.getMessage()));
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraintViolation(ConstraintViolationException e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", e.getMessage());
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
-        return problem;
+        return Problems.of(status, type, detail);
     }
 }

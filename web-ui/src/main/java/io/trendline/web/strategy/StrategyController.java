@@ -3,26 +3,23 @@ package io.trendline.web.strategy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.trendline.api.audit.AggregateHistory;
-import io.trendline.api.audit.FetchAggregateHistoryQuery;
 import io.trendline.api.strategy.ArchiveStrategyCommand;
 import io.trendline.api.strategy.ChangeStrategyParametersCommand;
 import io.trendline.api.strategy.CreateStrategyCommand;
 import io.trendline.api.strategy.FindStrategiesQuery;
-import io.trendline.api.strategy.FindStrategyQuery;
 import io.trendline.api.strategy.RenameStrategyCommand;
 import io.trendline.api.strategy.StrategyList;
 import io.trendline.api.strategy.StrategyView;
 import io.trendline.web.command.AuditedCommands;
-import io.trendline.web.problem.NotFoundException;
+import io.trendline.web.problem.ProblemException;
 import io.trendline.web.security.CurrentUser;
+import io.trendline.web.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -51,11 +48,14 @@ class StrategyController {
     private final AuditedCommands commands;
     private final QueryGateway queries;
     private final CurrentUser currentUser;
+    private final StrategyAccess access;
 
-    StrategyController(AuditedCommands commands, QueryGateway queries, CurrentUser currentUser) {
+    StrategyController(AuditedCommands commands, QueryGateway queries, CurrentUser currentUser,
+                       StrategyAccess access) {
         this.commands = commands;
         this.queries = queries;
         this.currentUser = currentUser;
+        this.access = access;
     }
 
     @PostMapping
@@ -69,18 +69,22 @@ class StrategyController {
     }
 
     @GetMapping
-    @Operation(summary = "List strategies, newest first")
+    @Operation(summary = "List the caller's strategies, newest first; all=true lists every user's (AUDITOR)")
     StrategyList list(@RequestParam(defaultValue = "false") boolean includeArchived,
+                      @RequestParam(defaultValue = "false") boolean all,
                       @RequestParam(defaultValue = "0") @Min(0) int offset,
                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return queries.query(new FindStrategiesQuery(currentUser.id(), includeArchived, offset, limit),
+        if (all && !currentUser.has(Role.AUDITOR)) {
+            throw ProblemException.forbidden("forbidden", "only auditors may list every user's strategies");
+        }
+        return queries.query(new FindStrategiesQuery(all ? null : currentUser.id(), includeArchived, offset, limit),
                 StrategyList.class).join();
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Show one strategy")
+    @Operation(summary = "Show one strategy (the caller's own; an auditor's any)")
     ResponseEntity<StrategyView> show(@PathVariable String id) {
-        StrategyView view = find(id).orElseThrow(() -> NotFoundException.of("strategy", id));
+        StrategyView view = access.readable(id);
         return ResponseEntity.ok().eTag(Long.toString(view.version())).body(view);
     }
 
@@ -89,6 +93,7 @@ class StrategyController {
     ResponseEntity<Void> changeParameters(@PathVariable String id,
                                           @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                           @Valid @RequestBody StrategyRequests.ChangeParameters body) {
+        access.requireOwner(id);
         commands.send(currentUser.id(), new ChangeStrategyParametersCommand(id, body.parameters(),
                 Versions.fromIfMatch(ifMatch)));
         return ResponseEntity.accepted().build();
@@ -99,6 +104,7 @@ class StrategyController {
     ResponseEntity<Void> rename(@PathVariable String id,
                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                 @Valid @RequestBody StrategyRequests.Rename body) {
+        access.requireOwner(id);
         commands.send(currentUser.id(), new RenameStrategyCommand(id, body.name(), Versions.fromIfMatch(ifMatch)));
         return ResponseEntity.accepted().build();
     }
@@ -108,24 +114,16 @@ class StrategyController {
     ResponseEntity<Void> archive(@PathVariable String id,
                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                  @RequestBody(required = false) StrategyRequests.Archive body) {
+        access.requireOwner(id);
         commands.send(currentUser.id(), new ArchiveStrategyCommand(id, body == null ? null : body.reason(),
                 Versions.fromIfMatch(ifMatch)));
         return ResponseEntity.accepted().build();
     }
 
     @GetMapping("/{id}/events")
-    @Operation(summary = "The strategy's events in order, with their audit metadata; asOf limits them to a moment")
+    @Operation(summary = "The strategy's events in order, with their audit metadata; asOf limits them to a moment "
+            + "(the owner's strategy; an auditor's any aggregate)")
     AggregateHistory events(@PathVariable String id, @RequestParam(required = false) Instant asOf) {
-        AggregateHistory history = queries.query(new FetchAggregateHistoryQuery(id, asOf), AggregateHistory.class)
-                .join();
-        if (history.events().isEmpty() && asOf == null) {
-            throw NotFoundException.of("strategy", id);
-        }
-        return history;
-    }
-
-    private Optional<StrategyView> find(String id) {
-        return queries.query(new FindStrategyQuery(id), ResponseTypes.optionalInstanceOf(StrategyView.class))
-                .join();
+        return access.history(id, asOf);
     }
 }

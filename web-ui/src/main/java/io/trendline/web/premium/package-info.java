@@ -1,0 +1,2 @@
+/** Endpoints that need the premium entitlement. */
+package io.trendline.web.premium;
