@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -40,6 +41,10 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
         }
         Rejection r = rejection.get();
         log.debug("command rejected: {} {}", r.code(), r.message());
+        return rejection(r);
+    }
+
+    private static ProblemDetail rejection(Rejection r) {
         HttpStatus status = switch (r.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case CONFLICT -> HttpStatus.CONFLICT;
@@ -48,6 +53,14 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(status, r.code(), r.message());
         problem.setProperty("code", r.code());
         return problem;
+    }
+
+    @ExceptionHandler(QueryExecutionException.class)
+    ProblemDetail rejected(QueryExecutionException e) {
+        Rejection r = e.getDetails().filter(Rejection.class::isInstance).map(Rejection.class::cast)
+                .orElseThrow(() -> e);
+        log.debug("query rejected: {} {}", r.code(), r.message());
+        return rejection(r);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
