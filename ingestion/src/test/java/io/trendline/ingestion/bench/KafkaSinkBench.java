@@ -49,6 +49,7 @@ public final class KafkaSinkBench {
                             "--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
                             "--trendline.clickhouse.url=" + stack.clickhouseJdbcUrl(),
                             "--trendline.market.sink.auto-startup=false",
+                            "--trendline.ingestion.binance.enabled=false",
                             "--trendline.market.sink.concurrency=" + concurrency,
                             "--server.port=0",
                             "--logging.level.root=WARN")) {

@@ -33,24 +33,8 @@ class CandleRepository {
         this.jdbc = clickHouse.jdbc();
     }
 
-    /** The SQL for bars of symbol in [from, to), oldest first, at most limit; also what the benchmark sends directly. */
-    static String barsSql(String symbol, CandleInterval interval, long from, long to, int limit) {
-        String where = " FROM klines_1m FINAL WHERE symbol = '" + symbol + "' AND open_time >= "
-                + "fromUnixTimestamp64Milli(" + from + ", 'UTC') AND open_time < fromUnixTimestamp64Milli(" + to
-                + ", 'UTC')";
-        if (interval == CandleInterval.M1) {
-            return "SELECT toUnixTimestamp64Milli(open_time) AS t, open, high, low, close, volume" + where
-                    + " ORDER BY open_time LIMIT " + limit;
-        }
-        long step = interval.millis();
-        long offset = interval.offset();
-        return "SELECT intDiv(toUnixTimestamp64Milli(open_time) - " + offset + ", " + step + ") * " + step + " + "
-                + offset + " AS t, argMin(open, open_time), max(high), min(low), argMax(close, open_time), "
-                + "sum(volume)" + where + " GROUP BY t ORDER BY t LIMIT " + limit;
-    }
-
     List<Candle> bars(String symbol, CandleInterval interval, long from, long to, int limit) {
-        return jdbc.query(barsSql(symbol, interval, from, to, limit), (row, i) -> new Candle(row.getLong(1),
+        return jdbc.query(CandleSql.bars(symbol, interval, from, to, limit), (row, i) -> new Candle(row.getLong(1),
                 Decimals.clean(row.getBigDecimal(2)), Decimals.clean(row.getBigDecimal(3)),
                 Decimals.clean(row.getBigDecimal(4)), Decimals.clean(row.getBigDecimal(5)),
                 Decimals.clean(row.getBigDecimal(6))));
