@@ -412,7 +412,7 @@ class SecurityApiTest {
         String subscription = StartSubscriptionCommand.subscriptionIdOf(premium.userId());
         String purchase = UUID.randomUUID().toString();
         commandGateway.sendAndWait(new RequestPremiumPurchaseCommand(subscription, purchase, PremiumPlan.MONTHLY,
-                Money.of("9.99", "EUR"), purchase));
+                Money.of("9.99", "EUR"), purchase, "4242424242424242"));
         commandGateway.sendAndWait(new UpgradeSubscriptionCommand(subscription, purchase,
                 Instant.now().plus(Duration.ofDays(30))));
 

@@ -13,11 +13,13 @@ import org.springframework.test.context.ContextConfiguration;
  * share one application context: cheap BCrypt, forwarded addresses trusted from loopback (so tests can act from
  * several client addresses), a bootstrap administrator, and rate limits that only the rate-limit tests reach.
  * Spring Boot's tests switch metric export off unless asked; the Prometheus endpoint is part of what is tested.
+ * Purchases: a GreenMail SMTP server for receipts, quick simulated-processor timings and an 8 s payment deadline: a
+ * fast card answers in milliseconds, so only a machine stalled for seconds would see an approved card time out.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @AutoConfigureObservability
-@ContextConfiguration(initializers = LocalStackForTests.Initializer.class)
+@ContextConfiguration(initializers = {LocalStackForTests.Initializer.class, ReceiptMailForTests.Initializer.class})
 @SpringBootTest(classes = TrendlineStandaloneApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
                 "trendline.snapshots.strategy=3",
@@ -27,7 +29,12 @@ import org.springframework.test.context.ContextConfiguration;
                 "trendline.security.admin.password=" + StandaloneTest.ADMIN_PASSWORD,
                 "trendline.security.rate-limits.per-user=" + StandaloneTest.PER_USER_LIMIT,
                 "trendline.security.rate-limits.per-address=100000",
-                "trendline.security.rate-limits.auth-per-address=" + StandaloneTest.AUTH_PER_ADDRESS_LIMIT})
+                "trendline.security.rate-limits.auth-per-address=" + StandaloneTest.AUTH_PER_ADDRESS_LIMIT,
+                "trendline.purchase.payment-timeout=8s",
+                "trendline.payment.latency=10ms",
+                "trendline.payment.slow-latency=1500ms",
+                "trendline.payment.no-answer-wait=2s",
+                "trendline.dead-letters.retry-every=2s"})
 @interface StandaloneTest {
 
     String ADMIN_EMAIL = "admin@example.test";

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.trendline.api.common.CommandRejectedException;
 import io.trendline.api.subscription.CancelPremiumPurchaseCommand;
+import io.trendline.api.subscription.CompletePremiumPurchaseCommand;
 import io.trendline.api.subscription.ExpireSubscriptionCommand;
 import io.trendline.api.subscription.Plan;
 import io.trendline.api.subscription.PremiumPurchaseCancelledEvent;
+import io.trendline.api.subscription.PremiumPurchaseCompletedEvent;
 import io.trendline.api.subscription.PremiumPurchaseRequestedEvent;
 import io.trendline.api.subscription.RequestPremiumPurchaseCommand;
 import io.trendline.api.subscription.StartSubscriptionCommand;
@@ -18,7 +20,9 @@ import io.trendline.api.subscription.SubscriptionUpgradedEvent;
 import io.trendline.api.subscription.UpgradeSubscriptionCommand;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -31,7 +35,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * the fields directly (there are no getters); the revision lets Axon skip snapshots of an older shape. "Now" is
  * Axon's event clock, which the test fixture controls.
  */
-@Revision("1")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 @Aggregate(snapshotTriggerDefinition = "subscriptionSnapshotTrigger")
@@ -44,6 +48,9 @@ class Subscription {
     private Instant validUntil;
     private String pendingPurchaseId;
     private Map<String, Purchase> purchasesByIdempotencyKey = new HashMap<>();
+    /** Upgraded purchases whose receipt is not yet recorded, with the validity each one bought. */
+    private Map<String, Instant> awaitingCompletion = new HashMap<>();
+    private Set<String> completedPurchaseIds = new HashSet<>();
 
     protected Subscription() {
         // for Axon
@@ -61,6 +68,7 @@ class Subscription {
     String handle(RequestPremiumPurchaseCommand command) {
         require(command.purchaseId(), "subscription.purchase-id-required", "purchaseId");
         require(command.idempotencyKey(), "subscription.idempotency-key-required", "idempotencyKey");
+        require(command.cardToken(), "subscription.card-token-required", "cardToken");
         if (command.plan() == null) {
             throw CommandRejectedException.invalid("subscription.plan-required", "a purchase needs a premium plan");
         }
@@ -92,7 +100,8 @@ class Subscription {
                             + renewableFrom);
         }
         apply(new PremiumPurchaseRequestedEvent(subscriptionId, userId, command.purchaseId(), command.plan(),
-                command.price(), command.idempotencyKey()));
+                command.price(), command.idempotencyKey(), command.cardToken(),
+                plan == Plan.PREMIUM ? validUntil : null));
         return command.purchaseId();
     }
 
@@ -116,6 +125,30 @@ class Subscription {
         Purchase purchase = requirePending(command.purchaseId());
         require(command.reason(), "subscription.reason-required", "reason");
         apply(new PremiumPurchaseCancelledEvent(subscriptionId, userId, purchase.purchaseId(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(CompletePremiumPurchaseCommand command) {
+        Purchase purchase = findPurchase(command.purchaseId());
+        if (purchase == null) {
+            throw CommandRejectedException.notFound("subscription.purchase-not-found",
+                    "subscription " + subscriptionId + " has no purchase " + command.purchaseId());
+        }
+        if (completedPurchaseIds.contains(purchase.purchaseId())) {
+            throw CommandRejectedException.conflict("subscription.purchase-already-completed",
+                    "purchase " + purchase.purchaseId() + " is already completed");
+        }
+        Instant boughtUntil = awaitingCompletion.get(purchase.purchaseId());
+        if (boughtUntil == null) {
+            throw CommandRejectedException.conflict("subscription.purchase-not-upgraded",
+                    "purchase " + purchase.purchaseId() + " was not upgraded");
+        }
+        require(command.transactionId(), "subscription.transaction-id-required", "transactionId");
+        require(command.processorReference(), "subscription.processor-reference-required", "processorReference");
+        require(command.receiptNumber(), "subscription.receipt-number-required", "receiptNumber");
+        apply(new PremiumPurchaseCompletedEvent(subscriptionId, userId, purchase.purchaseId(), purchase.plan(),
+                purchase.price(), boughtUntil, command.transactionId(), command.processorReference(),
+                command.receiptNumber()));
     }
 
     @CommandHandler
@@ -153,6 +186,13 @@ class Subscription {
         plan = Plan.PREMIUM;
         validUntil = event.validUntil();
         pendingPurchaseId = null;
+        awaitingCompletion.put(event.purchaseId(), event.validUntil());
+    }
+
+    @EventSourcingHandler
+    void on(PremiumPurchaseCompletedEvent event) {
+        awaitingCompletion.remove(event.purchaseId());
+        completedPurchaseIds.add(event.purchaseId());
     }
 
     @EventSourcingHandler

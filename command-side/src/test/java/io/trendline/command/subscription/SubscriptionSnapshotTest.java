@@ -88,7 +88,7 @@ class SubscriptionSnapshotTest {
     }
 
     private static RequestPremiumPurchaseCommand request(String purchaseId, String key) {
-        return new RequestPremiumPurchaseCommand(ID, purchaseId, PremiumPlan.MONTHLY, PRICE, key);
+        return new RequestPremiumPurchaseCommand(ID, purchaseId, PremiumPlan.MONTHLY, PRICE, key, "4242424242424242");
     }
 
     private static void assertRejected(Runnable command, String code) {

@@ -4,10 +4,12 @@ import io.trendline.api.common.CommandRejectedException;
 import io.trendline.api.common.Money;
 import io.trendline.api.common.Rejection;
 import io.trendline.api.subscription.CancelPremiumPurchaseCommand;
+import io.trendline.api.subscription.CompletePremiumPurchaseCommand;
 import io.trendline.api.subscription.ExpireSubscriptionCommand;
 import io.trendline.api.subscription.Plan;
 import io.trendline.api.subscription.PremiumPlan;
 import io.trendline.api.subscription.PremiumPurchaseCancelledEvent;
+import io.trendline.api.subscription.PremiumPurchaseCompletedEvent;
 import io.trendline.api.subscription.PremiumPurchaseRequestedEvent;
 import io.trendline.api.subscription.RequestPremiumPurchaseCommand;
 import io.trendline.api.subscription.StartSubscriptionCommand;
@@ -31,6 +33,7 @@ class SubscriptionTest {
     private static final String ID = StartSubscriptionCommand.subscriptionIdOf(USER);
     private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
     private static final Money PRICE = Money.of("9.99", "USD");
+    private static final String CARD = "4242424242424242";
 
     private FixtureConfiguration<Subscription> fixture;
 
@@ -44,11 +47,26 @@ class SubscriptionTest {
     }
 
     private static RequestPremiumPurchaseCommand request(String purchaseId, String key) {
-        return new RequestPremiumPurchaseCommand(ID, purchaseId, PremiumPlan.MONTHLY, PRICE, key);
+        return new RequestPremiumPurchaseCommand(ID, purchaseId, PremiumPlan.MONTHLY, PRICE, key, CARD);
     }
 
     private static PremiumPurchaseRequestedEvent requested(String purchaseId, String key) {
-        return new PremiumPurchaseRequestedEvent(ID, USER, purchaseId, PremiumPlan.MONTHLY, PRICE, key);
+        return requested(purchaseId, key, null);
+    }
+
+    private static PremiumPurchaseRequestedEvent requested(String purchaseId, String key, Instant premiumUntil) {
+        return new PremiumPurchaseRequestedEvent(ID, USER, purchaseId, PremiumPlan.MONTHLY, PRICE, key, CARD,
+                premiumUntil);
+    }
+
+    private static PremiumPurchaseCompletedEvent completed(String purchaseId, Instant validUntil) {
+        return new PremiumPurchaseCompletedEvent(ID, USER, purchaseId, PremiumPlan.MONTHLY, PRICE, validUntil,
+                "transaction-" + purchaseId, "ch_1", "R-" + purchaseId);
+    }
+
+    private static CompletePremiumPurchaseCommand complete(String purchaseId) {
+        return new CompletePremiumPurchaseCommand(ID, purchaseId, "transaction-" + purchaseId, "ch_1",
+                "R-" + purchaseId);
     }
 
     private static SubscriptionUpgradedEvent upgraded(String purchaseId, Instant validUntil) {
@@ -137,7 +155,7 @@ class SubscriptionTest {
         fixture.given(started(), requested("purchase-1", "key-1"))
                 // when
                 .when(new RequestPremiumPurchaseCommand(ID, "purchase-2", PremiumPlan.YEARLY,
-                        Money.of("99.00", "USD"), "key-1"))
+                        Money.of("99.00", "USD"), "key-1", CARD))
                 // then
                 .expectException(CommandRejectedException.class)
                 .expectExceptionDetails(rejection(Rejection.Kind.CONFLICT, "subscription.idempotency-key-reused"));
@@ -183,7 +201,7 @@ class SubscriptionTest {
         fixture.given(started())
                 // when
                 .when(new RequestPremiumPurchaseCommand(ID, "purchase-1", PremiumPlan.MONTHLY,
-                        Money.of("0", "USD"), "key-1"))
+                        Money.of("0", "USD"), "key-1", CARD))
                 // then
                 .expectException(CommandRejectedException.class)
                 .expectExceptionDetails(rejection(Rejection.Kind.INVALID, "subscription.invalid-price"));
@@ -213,14 +231,71 @@ class SubscriptionTest {
     }
 
     @Test
-    void renewingOnceAtMostThePlansDurationIsLeftIsAccepted() {
+    void renewingOnceAtMostThePlansDurationIsLeftIsAcceptedAndCarriesTheCurrentValidity() {
         // given
         fixture.given(premiumUntil(NOW.plus(Duration.ofDays(30))))
                 .andGivenCurrentTime(NOW)
                 // when
                 .when(request("purchase-2", "key-2"))
                 // then
-                .expectEvents(requested("purchase-2", "key-2"));
+                .expectEvents(requested("purchase-2", "key-2", NOW.plus(Duration.ofDays(30))));
+    }
+
+    @Test
+    void requestingWithoutACardTokenIsRejected() {
+        // given
+        fixture.given(started())
+                // when
+                .when(new RequestPremiumPurchaseCommand(ID, "purchase-1", PremiumPlan.MONTHLY, PRICE, "key-1", " "))
+                // then
+                .expectException(CommandRejectedException.class)
+                .expectExceptionDetails(rejection(Rejection.Kind.INVALID, "subscription.card-token-required"));
+    }
+
+    @Test
+    void completingAnUpgradedPurchaseRecordsItsReceipt() {
+        // given
+        fixture.given(premiumUntil(NOW.plus(Duration.ofDays(30))))
+                // when
+                .when(complete("purchase-1"))
+                // then
+                .expectEvents(completed("purchase-1", NOW.plus(Duration.ofDays(30))));
+    }
+
+    @Test
+    void completingAPurchaseTwiceIsRejected() {
+        // given
+        fixture.given(premiumUntil(NOW.plus(Duration.ofDays(30))))
+                .andGiven(completed("purchase-1", NOW.plus(Duration.ofDays(30))))
+                // when
+                .when(complete("purchase-1"))
+                // then
+                .expectException(CommandRejectedException.class)
+                .expectExceptionDetails(rejection(Rejection.Kind.CONFLICT,
+                        "subscription.purchase-already-completed"));
+    }
+
+    @Test
+    void completingAPendingPurchaseIsRejected() {
+        // given
+        fixture.given(started(), requested("purchase-1", "key-1"))
+                // when
+                .when(complete("purchase-1"))
+                // then
+                .expectException(CommandRejectedException.class)
+                .expectExceptionDetails(rejection(Rejection.Kind.CONFLICT, "subscription.purchase-not-upgraded"));
+    }
+
+    @Test
+    void completingACancelledPurchaseIsRejected() {
+        // given
+        fixture.given(started(), requested("purchase-1", "key-1"),
+                        new PremiumPurchaseCancelledEvent(ID, USER, "purchase-1", "payment declined"))
+                // when
+                .when(complete("purchase-1"))
+                // then
+                .expectException(CommandRejectedException.class)
+                .expectExceptionDetails(rejection(Rejection.Kind.CONFLICT, "subscription.purchase-not-upgraded"));
     }
 
     @Test

@@ -27,6 +27,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /** The projection on a real PostgreSQL with the real migrations, its handlers called as Axon calls them. */
 class SubscriptionProjectionTest {
 
+    private static final String CARD = "4242424242424242";
+
     private static final String SUB = "subscription-u1";
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
     private static final Instant UNTIL = Instant.parse("2026-12-01T10:00:00Z");
@@ -73,14 +75,14 @@ class SubscriptionProjectionTest {
     void aPurchaseIsPendingUntilUpgradedOrCancelledAndExpiryReturnsToFree() {
         projection.on(new SubscriptionStartedEvent(SUB, "u1", Plan.FREE), 0, T0);
         projection.on(new PremiumPurchaseRequestedEvent(SUB, "u1", "p1", PremiumPlan.MONTHLY, Money.of("9.99", "EUR"),
-                "k1"), 1, T0);
+                "k1", CARD, null), 1, T0);
         assertThat(view().pendingPurchaseId()).isEqualTo("p1");
 
         projection.on(new PremiumPurchaseCancelledEvent(SUB, "u1", "p1", "declined"), 2, T0);
         assertThat(view()).isEqualTo(new SubscriptionView(SUB, "u1", Plan.FREE, null, null));
 
         projection.on(new PremiumPurchaseRequestedEvent(SUB, "u1", "p2", PremiumPlan.MONTHLY, Money.of("9.99", "EUR"),
-                "k2"), 3, T0);
+                "k2", CARD, null), 3, T0);
         projection.on(new SubscriptionUpgradedEvent(SUB, "u1", "p2", PremiumPlan.MONTHLY, UNTIL), 4, T0);
         assertThat(view()).isEqualTo(new SubscriptionView(SUB, "u1", Plan.PREMIUM, UNTIL, null));
 
@@ -92,7 +94,7 @@ class SubscriptionProjectionTest {
     void replayedOrRedeliveredEventsNeverMoveTheRowBackwards() {
         SubscriptionStartedEvent started = new SubscriptionStartedEvent(SUB, "u1", Plan.FREE);
         PremiumPurchaseRequestedEvent requested = new PremiumPurchaseRequestedEvent(SUB, "u1", "p1",
-                PremiumPlan.YEARLY, Money.of("99", "EUR"), "k1");
+                PremiumPlan.YEARLY, Money.of("99", "EUR"), "k1", CARD, null);
         projection.on(started, 0, T0);
         projection.on(requested, 1, T0);
         projection.on(new SubscriptionUpgradedEvent(SUB, "u1", "p1", PremiumPlan.YEARLY, UNTIL), 2, T0);

@@ -1,0 +1,2 @@
+/** Read models of premium purchases and their receipts. */
+package io.trendline.query.purchase;

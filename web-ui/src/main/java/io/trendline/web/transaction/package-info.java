@@ -1,0 +1,2 @@
+/** The transactions API: the user's payments. */
+package io.trendline.web.transaction;
