@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.trendline.platform.clickhouse.ClickHouse;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -250,6 +252,49 @@ class MarketApiTest {
                 "market.range-inverted");
         assertProblem(get("/api/market/" + symbol + "/gaps?from=" + T0 + "&to=" + T0, JsonNode.class),
                 "market.range-inverted");
+    }
+
+    @Test
+    void anAdministratorImportsAFileFromTheImportDirectoryAndAgainWithoutChange() throws Exception {
+        // given: a 7-column file of three minutes in the import directory
+        String symbol = newSymbol();
+        Path dir = LocalStackForTests.get().settings().dataDir().resolve("imports");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(symbol + ".csv"), "open_time,open,high,low,close,volume,close_time\n"
+                + T0 + ",10,12,9,11,1.5," + (T0 + 59_999) + "\n"
+                + (T0 + MINUTE) + ",11,13,10,12,2.5," + (T0 + MINUTE + 59_999) + "\n"
+                + (T0 + 2 * MINUTE) + ",12,12,8,9,3," + (T0 + 2 * MINUTE + 59_999) + "\n");
+        TestAccounts.Session admin = TestAccounts.login("http://127.0.0.1:" + port, StandaloneTest.ADMIN_EMAIL,
+                StandaloneTest.ADMIN_PASSWORD);
+        String request = "{\"path\":\"" + symbol + ".csv\",\"symbol\":\"" + symbol + "\"}";
+
+        // when
+        ResponseEntity<JsonNode> first = post("/api/admin/market/imports", request, admin);
+        ResponseEntity<JsonNode> again = post("/api/admin/market/imports", request, admin);
+
+        // then
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(first.getBody().get("rows").asLong()).isEqualTo(3);
+        assertThat(again.getBody().get("rows").asLong()).isEqualTo(3);
+        JsonNode bar = get("/api/market/" + symbol + "/candles?interval=5m&from=" + T0, JsonNode.class).getBody()
+                .get("candles");
+        assertThat(bar).hasSize(1);
+        assertThat(bar.get(0).get("open").decimalValue()).isEqualByComparingTo("10");
+        assertThat(bar.get(0).get("high").decimalValue()).isEqualByComparingTo("13");
+        assertThat(bar.get(0).get("low").decimalValue()).isEqualByComparingTo("8");
+        assertThat(bar.get(0).get("close").decimalValue()).isEqualByComparingTo("9");
+        assertThat(bar.get(0).get("volume").decimalValue()).isEqualByComparingTo("7");
+        assertThat(post("/api/admin/market/imports", request, trader).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<JsonNode> outside = post("/api/admin/market/imports", "{\"path\":\"../../etc/passwd\"}", admin);
+        assertThat(outside.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(outside.getBody().get("code").asText()).isEqualTo("import.outside-import-dir");
+    }
+
+    private ResponseEntity<JsonNode> post(String path, String json, TestAccounts.Session who) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.AUTHORIZATION, who.bearer());
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), JsonNode.class);
     }
 
     @Test

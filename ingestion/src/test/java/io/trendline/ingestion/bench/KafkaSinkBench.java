@@ -37,7 +37,8 @@ public final class KafkaSinkBench {
         int copies = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         Path dir = Files.createTempDirectory("trendline-bench-sink");
-        try (LocalStack stack = LocalStack.start(LocalStackSettings.defaults().withDataDir(dir).withPorts(0, 0, 0, 0))) {
+        try (LocalStack stack = LocalStack.start(LocalStackSettings.defaults().withDataDir(dir)
+                .withPorts(0, 0, 0, 0))) {
             List<String> lines = new ArrayList<>();
             lines.addAll(read(data.resolve("BTCUSDT-1m-2025-05-20_2025-08-18.csv.gz")));
             lines.addAll(read(data.resolve("ETHUSDT-1m-2025-05-20_2025-08-18.csv.gz")));
