@@ -5,4 +5,4 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/java-bench.sh"
 java_bench ingestion io.trendline.ingestion.bench.KafkaSinkBench "$(shared_klines)" \
-    "${BENCH_SINK_COPIES:-4}" "${BENCH_SINK_CONCURRENCY:-1}"
+    "${BENCH_SINK_COPIES:-4}" "${BENCH_SINK_CONCURRENCY:-1}" | grep '^kafka-sink '
