@@ -27,6 +27,11 @@ once() {
         "$@"  # run on its own: nothing to share
         return
     fi
+    for stale in /tmp/trendline-bench-*-*.out; do  # of bench/run invocations that are over
+        [ -e "$stale" ] || continue
+        local pid=${stale##*-}
+        kill -0 "${pid%.out}" 2>/dev/null || rm -f "$stale"
+    done
     out=/tmp/trendline-bench-$key-$PPID.out
     if [ ! -s "$out" ]; then
         "$@" > "$out.tmp"
