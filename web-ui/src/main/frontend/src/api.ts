@@ -178,7 +178,7 @@ interface Sent<T> {
   response: Response;
 }
 
-async function request<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Sent<T>> {
+export async function request<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Sent<T>> {
   const init: RequestInit = { method, headers: { Accept: 'application/json, application/problem+json', ...headers } };
   if (body !== undefined) {
     init.body = JSON.stringify(body);

@@ -37,6 +37,7 @@ describe('StrategyDetailPage', () => {
     let current = strategy({ version: 0 });
     const calls = stubFetch((c) => {
       if (c.url === '/api/strategy-types') return json(200, catalogue);
+      if (c.url === '/api/strategies/s-1/backtests') return json(200, { runs: [] });
       if (c.method === 'GET' && c.url === '/api/strategies/s-1') return json(200, current, { ETag: `"${current.version}"` });
       if (c.url.startsWith('/api/strategies/s-1/events')) return json(200, events(current.version + 1));
       if (c.method === 'PUT' && c.url === '/api/strategies/s-1/parameters') {
@@ -72,6 +73,7 @@ describe('StrategyDetailPage', () => {
     let reads = 0;
     const calls = stubFetch((c) => {
       if (c.url === '/api/strategy-types') return json(200, catalogue);
+      if (c.url === '/api/strategies/s-1/backtests') return json(200, { runs: [] });
       if (c.method === 'GET' && c.url === '/api/strategies/s-1') {
         reads++;
         return json(200, current, { ETag: `"${current.version}"` });
@@ -100,6 +102,7 @@ describe('StrategyDetailPage', () => {
   it('shows the detail of a 400 next to the parameters', async () => {
     stubFetch((c) => {
       if (c.url === '/api/strategy-types') return json(200, catalogue);
+      if (c.url === '/api/strategies/s-1/backtests') return json(200, { runs: [] });
       if (c.method === 'GET' && c.url === '/api/strategies/s-1') return json(200, strategy(), { ETag: '"0"' });
       if (c.url.startsWith('/api/strategies/s-1/events')) return json(200, events(1));
       if (c.method === 'PUT') return problem(400, 'slow must be between 2 and 5000, was 9000', { code: 'strategy.invalid-parameters' });

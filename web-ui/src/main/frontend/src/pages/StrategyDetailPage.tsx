@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, type AggregateHistory, type Strategy } from '../api';
+import { BacktestPanel } from '../components/BacktestPanel';
 import { EventTimeline } from '../components/EventTimeline';
 import { ParameterEditor } from '../components/ParameterEditor';
 import { ProblemMessage } from '../components/ProblemMessage';
@@ -76,6 +77,7 @@ export function StrategyDetailPage() {
           </dl>
         </section>
         <ProblemMessage error={error} />
+        <BacktestPanel strategy={strategy} />
         {history && history.events.length > 0 && (
           <Suspense fallback={<div className="panel chart-placeholder muted">loading chart…</div>}>
             <ParameterChart events={history.events} />

@@ -31,7 +31,8 @@ class ModuleBoundariesTest {
     void theApiDependsOnNoModule() {
         noneOf("io.trendline.api..", "io.trendline.command..", "io.trendline.query..", "io.trendline.saga..",
                 "io.trendline.ingestion..", "io.trendline.ml..", "io.trendline.web..", "io.trendline.backtest..",
-                "io.trendline.platform..", "io.trendline.localstack..", "io.trendline.standalone..");
+                "io.trendline.runner..", "io.trendline.platform..", "io.trendline.localstack..",
+                "io.trendline.standalone..");
     }
 
     @Test
@@ -55,6 +56,19 @@ class ModuleBoundariesTest {
     @Test
     void theSagaReachesOtherModulesOnlyThroughMessages() {
         noneOf("io.trendline.saga..", "io.trendline.command..", "io.trendline.query..", "io.trendline.web..");
+    }
+
+    @Test
+    void theBacktestRunnerReachesOtherModulesOnlyThroughMessages() {
+        noneOf("io.trendline.runner..", "io.trendline.command..", "io.trendline.query..", "io.trendline.saga..",
+                "io.trendline.web..", "io.trendline.ingestion..", "io.trendline.ml..");
+    }
+
+    @Test
+    void onlyTheRunnerRunsTheEngine() {
+        noClasses().that().resideOutsideOfPackages("io.trendline.runner..", "io.trendline.backtest..")
+                .should().dependOnClassesThat().resideInAPackage("io.trendline.backtest..")
+                .check(classes);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.trendline.ingestion.IngestionApplication;
 import io.trendline.localstack.LocalStack;
 import io.trendline.ml.MlApplication;
 import io.trendline.query.QuerySideApplication;
+import io.trendline.runner.BacktestRunnerApplication;
 import io.trendline.saga.SagaCoordinatorApplication;
 import io.trendline.web.WebUiApplication;
 import java.net.URI;
@@ -37,6 +38,7 @@ class ServiceApplicationsTest {
                 Arguments.of(SagaCoordinatorApplication.class, "saga-coordinator"),
                 Arguments.of(IngestionApplication.class, "ingestion"),
                 Arguments.of(MlApplication.class, "ml"),
+                Arguments.of(BacktestRunnerApplication.class, "backtest-runner"),
                 Arguments.of(WebUiApplication.class, "web-ui"));
     }
 

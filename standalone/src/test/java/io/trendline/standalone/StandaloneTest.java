@@ -30,6 +30,7 @@ import org.springframework.test.context.ContextConfiguration;
                 "trendline.security.rate-limits.per-user=" + StandaloneTest.PER_USER_LIMIT,
                 "trendline.security.rate-limits.per-address=100000",
                 "trendline.security.rate-limits.auth-per-address=" + StandaloneTest.AUTH_PER_ADDRESS_LIMIT,
+                "trendline.backtest.limits.free.runs-per-day=" + StandaloneTest.FREE_RUNS_PER_DAY,
                 "trendline.purchase.payment-timeout=8s",
                 "trendline.payment.latency=10ms",
                 "trendline.payment.slow-latency=1500ms",
@@ -41,4 +42,5 @@ import org.springframework.test.context.ContextConfiguration;
     String ADMIN_PASSWORD = "bootstrap-Admin-Passphrase-7f3c9e";
     int PER_USER_LIMIT = 300;
     int AUTH_PER_ADDRESS_LIMIT = 10;
+    int FREE_RUNS_PER_DAY = 5;
 }

@@ -2,13 +2,18 @@ package io.trendline.command.strategy;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.trendline.api.backtest.BacktestStatus;
 import io.trendline.api.common.CommandRejectedException;
 import io.trendline.api.strategy.ArchiveStrategyCommand;
+import io.trendline.api.strategy.BacktestCompletedEvent;
+import io.trendline.api.strategy.BacktestFailedEvent;
 import io.trendline.api.strategy.BacktestRequestedEvent;
 import io.trendline.api.strategy.ChangeStrategyParametersCommand;
+import io.trendline.api.strategy.CompleteBacktestCommand;
 import io.trendline.api.strategy.CreateStrategyCommand;
+import io.trendline.api.strategy.FailBacktestCommand;
 import io.trendline.api.strategy.RenameStrategyCommand;
 import io.trendline.api.strategy.RequestBacktestCommand;
 import io.trendline.api.strategy.StrategyArchivedEvent;
@@ -17,6 +22,7 @@ import io.trendline.api.strategy.StrategyParametersChangedEvent;
 import io.trendline.api.strategy.StrategyRenamedEvent;
 import io.trendline.api.strategy.StrategyType;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -26,9 +32,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A trader's strategy: its type, symbol and parameters, and the backtests asked of it. Snapshots serialize the fields
- * directly (there are no getters); the revision lets Axon skip snapshots of an older shape.
+ * directly (there are no getters); the revision lets Axon skip snapshots of an older
+ * shape (revision 2 added the backtests' statuses).
  */
-@Revision("1")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 @Aggregate(snapshotTriggerDefinition = "strategySnapshotTrigger")
@@ -41,6 +48,8 @@ class Strategy {
     private String symbol;
     private Map<String, BigDecimal> parameters;
     private boolean archived;
+    /** The status of every backtest asked of this strategy, by id: a run is answered once, by its runner. */
+    private Map<String, BacktestStatus> backtests = new HashMap<>();
 
     protected Strategy() {
         // for Axon
@@ -90,9 +99,43 @@ class Strategy {
     void handle(RequestBacktestCommand command) {
         requireActive();
         BacktestRequestRules.validate(command);
+        if (backtests.containsKey(command.backtestId())) {
+            throw CommandRejectedException.conflict("backtest.exists", "backtest " + command.backtestId()
+                    + " was already requested");
+        }
         apply(new BacktestRequestedEvent(strategyId, command.backtestId(), type, symbol, parameters,
                 command.interval(), command.from(), command.to(), command.initialCapital(), command.feeBps(),
                 command.slippageBps()));
+    }
+
+    @CommandHandler
+    void handle(CompleteBacktestCommand command) {
+        requireRunning(command.backtestId());
+        if (command.summary() == null || command.digests() == null) {
+            throw CommandRejectedException.invalid("backtest.result-incomplete",
+                    "a completed backtest needs its summary and digests");
+        }
+        apply(new BacktestCompletedEvent(strategyId, command.backtestId(), command.summary(), command.digests()));
+    }
+
+    @CommandHandler
+    void handle(FailBacktestCommand command) {
+        requireRunning(command.backtestId());
+        String reason = command.reason() == null || command.reason().isBlank() ? "unknown" : command.reason();
+        apply(new BacktestFailedEvent(strategyId, command.backtestId(), reason));
+    }
+
+    /** A run requested before the strategy was archived may still finish; one that finished stays as it ended. */
+    private void requireRunning(String backtestId) {
+        BacktestStatus status = backtests.get(backtestId);
+        if (status == null) {
+            throw CommandRejectedException.notFound("backtest.not-found", "strategy " + strategyId
+                    + " has no backtest " + backtestId);
+        }
+        if (status != BacktestStatus.REQUESTED) {
+            throw CommandRejectedException.conflict("backtest.finished", "backtest " + backtestId + " already "
+                    + status.name().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     @EventSourcingHandler
@@ -117,6 +160,21 @@ class Strategy {
     @EventSourcingHandler
     void on(StrategyArchivedEvent event) {
         archived = true;
+    }
+
+    @EventSourcingHandler
+    void on(BacktestRequestedEvent event) {
+        backtests.put(event.backtestId(), BacktestStatus.REQUESTED);
+    }
+
+    @EventSourcingHandler
+    void on(BacktestCompletedEvent event) {
+        backtests.put(event.backtestId(), BacktestStatus.COMPLETED);
+    }
+
+    @EventSourcingHandler
+    void on(BacktestFailedEvent event) {
+        backtests.put(event.backtestId(), BacktestStatus.FAILED);
     }
 
     private void requireActive() {

@@ -3,9 +3,15 @@ package io.trendline.command.strategy;
 import io.trendline.api.common.CommandRejectedException;
 import io.trendline.api.common.Rejection;
 import io.trendline.api.strategy.ArchiveStrategyCommand;
+import io.trendline.api.strategy.BacktestCompletedEvent;
+import io.trendline.api.strategy.BacktestDigests;
+import io.trendline.api.strategy.BacktestFailedEvent;
 import io.trendline.api.strategy.BacktestRequestedEvent;
+import io.trendline.api.strategy.BacktestSummary;
 import io.trendline.api.strategy.ChangeStrategyParametersCommand;
+import io.trendline.api.strategy.CompleteBacktestCommand;
 import io.trendline.api.strategy.CreateStrategyCommand;
+import io.trendline.api.strategy.FailBacktestCommand;
 import io.trendline.api.strategy.RenameStrategyCommand;
 import io.trendline.api.strategy.RequestBacktestCommand;
 import io.trendline.api.strategy.StrategyArchivedEvent;
@@ -18,10 +24,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
-import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -210,5 +216,80 @@ class StrategyTest {
                 .when(backtest("1h", FROM, TO))
                 .expectNoEvents()
                 .expectExceptionDetails(rejection(Rejection.Kind.CONFLICT, "strategy.archived"));
+    }
+
+    private static BacktestRequestedEvent requested() {
+        return new BacktestRequestedEvent(ID, "bt-1", StrategyType.SMA_CROSSOVER, "BTCUSDT", params(10, 50), "1h",
+                FROM, TO, new BigDecimal("10000"), new BigDecimal("10"), BigDecimal.ZERO);
+    }
+
+    private static BacktestSummary summary() {
+        return new BacktestSummary(720, 50, FROM, TO.minusSeconds(3600), 0, 10_000.0, 10_500.0, 0.05, 0.8, 0.4, 1.2,
+                1.5, 2.0, 0.1, 30, 4, 0.5, 1.4, 125.0, 0.012, 0.6, 0.03, 0.02);
+    }
+
+    private static BacktestDigests digests() {
+        return new BacktestDigests("trendline-backtest/1", "s", "b", "t", "e", "i", "o");
+    }
+
+    @Test
+    void requestingABacktestUnderAnIdAlreadyUsedIsAConflict() {
+        fixture.given(created(), requested())
+                .when(backtest("1h", FROM, TO))
+                .expectNoEvents()
+                .expectExceptionDetails(rejection(Rejection.Kind.CONFLICT, "backtest.exists"));
+    }
+
+    @Test
+    void completingARequestedBacktestRecordsItsSummaryAndDigests() {
+        fixture.given(created(), requested())
+                .when(new CompleteBacktestCommand(ID, "bt-1", summary(), digests()))
+                .expectEvents(new BacktestCompletedEvent(ID, "bt-1", summary(), digests()));
+    }
+
+    @Test
+    void aRunRequestedBeforeArchivingMayStillComplete() {
+        fixture.given(created(), requested(), new StrategyArchivedEvent(ID, "done"))
+                .when(new CompleteBacktestCommand(ID, "bt-1", summary(), digests()))
+                .expectEvents(new BacktestCompletedEvent(ID, "bt-1", summary(), digests()));
+    }
+
+    @Test
+    void completingWithoutDigestsIsRejected() {
+        fixture.given(created(), requested())
+                .when(new CompleteBacktestCommand(ID, "bt-1", summary(), null))
+                .expectNoEvents()
+                .expectExceptionDetails(rejection(Rejection.Kind.INVALID, "backtest.result-incomplete"));
+    }
+
+    @Test
+    void completingAnUnknownBacktestIsNotFound() {
+        fixture.given(created())
+                .when(new CompleteBacktestCommand(ID, "bt-9", summary(), digests()))
+                .expectNoEvents()
+                .expectExceptionDetails(rejection(Rejection.Kind.NOT_FOUND, "backtest.not-found"));
+    }
+
+    @Test
+    void aBacktestIsAnsweredOnlyOnce() {
+        fixture.given(created(), requested(), new BacktestCompletedEvent(ID, "bt-1", summary(), digests()))
+                .when(new FailBacktestCommand(ID, "bt-1", "late failure"))
+                .expectNoEvents()
+                .expectExceptionDetails(rejection(Rejection.Kind.CONFLICT, "backtest.finished"));
+    }
+
+    @Test
+    void failingARequestedBacktestRecordsTheReason() {
+        fixture.given(created(), requested())
+                .when(new FailBacktestCommand(ID, "bt-1", "no BTCUSDT bars in range"))
+                .expectEvents(new BacktestFailedEvent(ID, "bt-1", "no BTCUSDT bars in range"));
+    }
+
+    @Test
+    void failingAFailedBacktestAgainIsAConflict() {
+        fixture.given(created(), requested(), new BacktestFailedEvent(ID, "bt-1", "first"))
+                .when(new FailBacktestCommand(ID, "bt-1", "second"))
+                .expectNoEvents()
+                .expectExceptionDetails(rejection(Rejection.Kind.CONFLICT, "backtest.finished"));
     }
 }

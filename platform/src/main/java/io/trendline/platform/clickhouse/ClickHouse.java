@@ -3,13 +3,18 @@ package io.trendline.platform.clickhouse;
 import com.clickhouse.client.api.DataStreamWriter;
 import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.insert.InsertSettings;
+import com.clickhouse.client.api.query.QueryResponse;
+import com.clickhouse.client.api.query.QuerySettings;
 import com.clickhouse.data.ClickHouseFormat;
 import com.clickhouse.jdbc.ConnectionImpl;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -63,6 +68,43 @@ public class ClickHouse implements AutoCloseable {
             throw new ClickHouseInsertException("Interrupted while inserting into " + table, e);
         } catch (Exception e) { // TimeoutException, SQLException, and whatever closing the response throws
             throw new ClickHouseInsertException("Insert into " + table + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Streams a query's answer in a binary format (RowBinary, Native...) to {@code reader}, for bulk reads where
+     * JDBC's per-value objects would cost more than the data itself. The SQL has no FORMAT clause (the format is set
+     * here) and no parameters: any literal in it must be one the caller has checked.
+     */
+    public void query(String sql, ClickHouseFormat format, StreamReader reader) {
+        try (Connection connection = dataSource.getConnection()) {
+            var client = connection.unwrap(ConnectionImpl.class).getClient();
+            QuerySettings settings = new QuerySettings().setFormat(format);
+            try (QueryResponse response = client.query(sql, settings).get(INSERT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                 InputStream in = response.getInputStream()) {
+                reader.read(in);
+            }
+        } catch (ExecutionException e) {
+            throw new ClickHouseQueryException("Query failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClickHouseQueryException("Interrupted while querying", e);
+        } catch (Exception e) { // TimeoutException, SQLException, IOException, and the reader's own
+            throw new ClickHouseQueryException("Query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a streamed answer. */
+    @FunctionalInterface
+    public interface StreamReader {
+        void read(InputStream in) throws IOException;
+    }
+
+    /** A streamed query did not complete. */
+    public static class ClickHouseQueryException extends DataAccessResourceFailureException {
+
+        public ClickHouseQueryException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

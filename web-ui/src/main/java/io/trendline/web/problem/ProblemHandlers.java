@@ -2,6 +2,7 @@ package io.trendline.web.problem;
 
 import io.trendline.api.common.Rejection;
 import jakarta.validation.ConstraintViolationException;
+import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -9,11 +10,15 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -61,6 +66,18 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
                 .orElseThrow(() -> e);
         log.debug("query rejected: {} {}", r.code(), r.message());
         return rejection(r);
+    }
+
+    /** Bean validation of a body: every field named with what is wrong with it, in the detail and as a list. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<String> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> f.getField() + " " + f.getDefaultMessage()).sorted().toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-body", String.join("; ", errors));
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

@@ -4,6 +4,7 @@ import io.trendline.web.security.ratelimit.RateLimitFilter;
 import io.trendline.web.security.ratelimit.RateLimiter;
 import io.trendline.web.security.token.JwtKeyRing;
 import io.trendline.web.security.token.TokenService;
+import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -98,6 +99,9 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(tokens, entryPoint), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(rateLimits, AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(rules -> rules
+                        // The async dispatch that completes a streamed answer (server-sent events) belongs to a
+                        // request already authorised; its token is not read again.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login",
                                 "/api/auth/refresh").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()

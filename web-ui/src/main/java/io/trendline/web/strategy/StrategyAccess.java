@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * event, so a change sent at once is neither refused nor let through by mistake.
  */
 @Component
-class StrategyAccess {
+public class StrategyAccess {
 
     private final QueryGateway queries;
     private final CurrentUser currentUser;
@@ -35,7 +35,7 @@ class StrategyAccess {
     }
 
     /** The strategy if the caller may read it; 404 if the read model has none, 403 if it is another user's. */
-    StrategyView readable(String id) {
+    public StrategyView readable(String id) {
         StrategyView view = find(id).orElseThrow(() -> NotFoundException.of("strategy", id));
         if (!currentUser.has(Role.AUDITOR)) {
             requireOwn(id, view.ownerId());
@@ -58,11 +58,27 @@ class StrategyAccess {
     }
 
     /** Refuses unless the caller owns the strategy; 404 when there is no such strategy. */
-    void requireOwner(String id) {
+    public void requireOwner(String id) {
         String owner = find(id).map(StrategyView::ownerId).or(() -> ownerIn(
                         queries.query(new FetchAggregateHistoryQuery(id, null), AggregateHistory.class).join()))
                 .orElseThrow(() -> NotFoundException.of("strategy", id));
         requireOwn(id, owner);
+    }
+
+    /**
+     * The symbol of a strategy the caller owns, refused as {@link #requireOwner} refuses; read, like the owner, from
+     * the strategy's first event while the read model has not caught up.
+     */
+    public String symbolOfOwned(String id) {
+        Optional<StrategyView> view = find(id);
+        if (view.isPresent()) {
+            requireOwn(id, view.get().ownerId());
+            return view.get().symbol();
+        }
+        AggregateHistory history = queries.query(new FetchAggregateHistoryQuery(id, null), AggregateHistory.class)
+                .join();
+        requireOwn(id, ownerIn(history).orElseThrow(() -> NotFoundException.of("strategy", id)));
+        return String.valueOf(history.events().get(0).payload().get("symbol"));
     }
 
     private void requireOwn(String id, String owner) {
