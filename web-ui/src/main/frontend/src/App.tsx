@@ -1,12 +1,14 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { auth, type SessionUser } from './auth';
 import { Header } from './components/Header';
 import { AuditPage } from './pages/AuditPage';
 import { AuthPage } from './pages/AuthPage';
-import { MarketsPage } from './pages/MarketsPage';
 import { StrategiesPage } from './pages/StrategiesPage';
 import { StrategyDetailPage } from './pages/StrategyDetailPage';
+
+// The chart library is loaded with the Markets page, not with the app.
+const MarketsPage = lazy(() => import('./pages/MarketsPage').then((m) => ({ default: m.MarketsPage })));
 
 /** Hash routing, so the backend serves only index.html at "/" and needs no fallback for deep links. */
 export function App() {
@@ -59,7 +61,7 @@ export function AppRoutes() {
       <Route path="/" element={<Navigate to="/strategies" replace />} />
       <Route path="/strategies" element={<StrategiesPage />} />
       <Route path="/strategies/:id" element={<StrategyDetailPage />} />
-      <Route path="/markets" element={<MarketsPage />} />
+      <Route path="/markets" element={<Suspense fallback={<p className="muted">…</p>}><MarketsPage /></Suspense>} />
       <Route path="/audit" element={<AuditPage />} />
       <Route path="/audit/:id" element={<AuditPage />} />
       <Route path="*" element={<p className="muted">No such page.</p>} />

@@ -68,6 +68,61 @@ export interface AggregateHistory {
   events: StoredEvent[];
 }
 
+/** One OHLCV bar; prices and volume as exact decimals (JSON numbers). */
+export interface Candle {
+  openTime: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  volume: number;
+}
+
+export type CandleInterval = '1m' | '5m' | '15m' | '1h' | '4h' | '1d' | '1w';
+export const CANDLE_INTERVALS: CandleInterval[] = ['1m', '5m', '15m', '1h', '4h', '1d', '1w'];
+
+export interface CandlePage {
+  symbol: string;
+  interval: CandleInterval;
+  from: number;
+  to: number;
+  candles: Candle[];
+  next?: number;
+}
+
+export interface MarketSummary {
+  symbol: string;
+  time: number;
+  price: number;
+  windowStart: number;
+  open: number;
+  high: number;
+  low: number;
+  average: number;
+  volume: number;
+  change: number;
+  changePercent: number;
+  candles: number;
+}
+
+/** A live candle as pushed on /topic/candles.<SYMBOL>. */
+export interface LiveCandle extends Candle {
+  symbol: string;
+  closed: boolean;
+}
+
+/** A price alert as pushed on /topic/alerts.<SYMBOL>. */
+export interface PriceAlert {
+  symbol: string;
+  fromTime: number;
+  fromPrice: number;
+  time: number;
+  price: number;
+  changePercent: number;
+  thresholdPercent: number;
+  windowMinutes: number;
+}
+
 export interface Problem {
   type?: string;
   title?: string;
@@ -192,6 +247,16 @@ export const api = {
   async events(id: string, asOf?: string): Promise<AggregateHistory> {
     const q = asOf ? `?${new URLSearchParams({ asOf })}` : '';
     return (await request<AggregateHistory>('GET', `/api/strategies/${encodeURIComponent(id)}/events${q}`)).body;
+  },
+
+  /** The latest `limit` bars of a symbol (the API's default range when no `from` is given). */
+  async candles(symbol: string, interval: CandleInterval, limit = 500): Promise<CandlePage> {
+    const q = new URLSearchParams({ interval, limit: String(limit) });
+    return (await request<CandlePage>('GET', `/api/market/${encodeURIComponent(symbol)}/candles?${q}`)).body;
+  },
+
+  async marketSummary(symbol: string): Promise<MarketSummary> {
+    return (await request<MarketSummary>('GET', `/api/market/${encodeURIComponent(symbol)}/summary`)).body;
   },
 
   /** UP, DOWN, OUT_OF_SERVICE or UNKNOWN; a 503 still carries the status. */

@@ -81,6 +81,11 @@ export const auth = {
     return session?.user;
   },
 
+  /** The access token, for the STOMP CONNECT frame (browsers cannot set headers on the WebSocket handshake). */
+  accessToken(): string | undefined {
+    return session?.accessToken;
+  },
+
   /** Calls `listener` with the user after every login, refresh and logout; returns the unsubscribe function. */
   subscribe(listener: Listener): () => void {
     listeners.add(listener);

@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 final class SymbolFeed implements AutoCloseable {
 
     static final long MINUTE = BinanceKlines.MINUTE;
+    /** Clock skew tolerated before a newest candle whose minute is over counts as closed. */
+    private static final long CLOSED_GRACE_MILLIS = 10_000;
     private static final long UNKNOWN = Long.MIN_VALUE;
     private static final Logger LOG = LoggerFactory.getLogger(SymbolFeed.class);
 
@@ -147,7 +149,7 @@ final class SymbolFeed implements AutoCloseable {
                 lastClosed = resumePoint(current) - MINUTE;
             }
             long before = published.get();
-            fill(lastClosed + MINUTE, current);
+            fill(lastClosed + MINUTE, newestClosedEnd(current));
             if (!caughtUp) {
                 LOG.info("{}: caught up, {} candles published, last closed {}", symbol, published.get() - before,
                         Instant.ofEpochMilli(lastClosed));
@@ -158,6 +160,16 @@ final class SymbolFeed implements AutoCloseable {
         } catch (RuntimeException e) {
             failed("catch-up", e);
         }
+    }
+
+    /**
+     * The end of what can be fetched as closed: the newest candle is the one in progress, unless the source's clock is
+     * well past its end, which happens when the source has no newer candle (a replay past the end of its file, a
+     * symbol no longer trading); then it is closed and only REST can bring it if its closing message was lost.
+     */
+    private long newestClosedEnd(long newestOpenTime) {
+        return sourceClock.millis() >= newestOpenTime + MINUTE + CLOSED_GRACE_MILLIS ? newestOpenTime + MINUTE
+                : newestOpenTime;
     }
 
     private long resumePoint(long current) {

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Imports on request (the REST API sends the command). Only files inside the import directory
- * ({@code trendline.market.import-dir}) can be named, so a caller cannot make the service read any file it can.
+ * ({@code trendline.market.import-dir}, by default {@code <data-dir>/imports}) can be named, so a caller cannot make
+ * the service read any file it can.
  */
 @Component
 class KlineImportCommandHandler {
@@ -20,7 +21,7 @@ class KlineImportCommandHandler {
     private final Path importDir;
 
     KlineImportCommandHandler(KlineFileImporter importer,
-                              @Value("${trendline.market.import-dir:.trendline/imports}") Path importDir) {
+                              @Value("${trendline.market.import-dir:${trendline.data-dir}/imports}") Path importDir) {
         this.importer = importer;
         this.importDir = importDir.toAbsolutePath().normalize();
     }

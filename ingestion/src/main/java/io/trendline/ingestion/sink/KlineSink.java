@@ -47,7 +47,7 @@ class KlineSink {
         this.rejected = meters.counter("trendline.market.sink.rows", "outcome", "dead-letter");
     }
 
-    @KafkaListener(id = LISTENER_ID, topics = MarketTopics.KLINE_1M,
+    @KafkaListener(id = LISTENER_ID, topics = "${trendline.market.sink.topic:" + MarketTopics.KLINE_1M + "}",
             containerFactory = KlineSinkConfiguration.FACTORY)
     void onBatch(List<ConsumerRecord<String, KlineRow>> records, Consumer<?, ?> consumer) {
         KlineColumns rows = COLUMNS.get();

@@ -56,14 +56,19 @@ class KlineSinkConfiguration {
      * @param groupId        consumer group; its committed offsets are the sink's progress
      * @param maxPollRecords records per poll, hence rows per insert under load
      * @param concurrency    consumers; more than the topic's partitions is pointless
+     * @param autoStartup    false to start the sink later by hand (benchmarks, maintenance)
+     * @param topic          where the closed candles come from; another only for tests and maintenance
      */
     @ConfigurationProperties("trendline.market.sink")
-    record SinkProperties(String groupId, Integer maxPollRecords, Integer concurrency) {
+    record SinkProperties(String groupId, Integer maxPollRecords, Integer concurrency, Boolean autoStartup,
+                          String topic) {
 
         SinkProperties {
+            autoStartup = autoStartup == null || autoStartup;
             groupId = groupId == null ? "kline-sink" : groupId;
             maxPollRecords = maxPollRecords == null ? 20_000 : maxPollRecords;
             concurrency = concurrency == null ? 1 : concurrency;
+            topic = topic == null ? MarketTopics.KLINE_1M : topic;
         }
     }
 
@@ -91,6 +96,7 @@ class KlineSinkConfiguration {
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(props));
         factory.setBatchListener(true);
         factory.setConcurrency(sink.concurrency());
+        factory.setAutoStartup(sink.autoStartup());
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         factory.getContainerProperties().setPollTimeout(500);
         factory.setCommonErrorHandler(klineSinkErrorHandler);

@@ -32,6 +32,20 @@ class BinanceCollectorTest {
     }
 
     @Test
+    void pastTheEndOfItsSourceTheLastCandleIsFetchedOverRestAsClosed() {
+        // given: a replay whose clock is five minutes past its last candle (minute 2999), so no newer one will come
+        try (CollectorHarness h = new CollectorHarness(fake(3005).start(), "end-of-source")) {
+
+            // when
+            h.start(Duration.ofDays(3), Duration.ofHours(1));
+
+            // then: the last candle is published too, though its closing message never came on the stream
+            h.awaitLastClosed(2999, Duration.ofSeconds(20));
+            h.assertPublishedExactly(2999);
+        }
+    }
+
+    @Test
     void aRestartedCollectorResumesAfterTheLastPublishedCandleWithoutDuplicatesOrGaps() {
         // given: a collector that backfilled 1,000 minutes and streamed 5 more
         try (CollectorHarness h = new CollectorHarness(fake(1000).start(), "restart")) {

@@ -48,6 +48,10 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
         }
         Rejection r = rejection.get();
         log.debug("command rejected: {} {}", r.code(), r.message());
+        return rejection(r);
+    }
+
+    private static ProblemDetail rejection(Rejection r) {
         HttpStatus status = switch (r.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case CONFLICT -> HttpStatus.CONFLICT;
@@ -56,6 +60,14 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(status, r.code(), r.message());
         problem.setProperty("code", r.code());
         return problem;
+    }
+
+    @ExceptionHandler(QueryExecutionException.class)
+    ProblemDetail rejected(QueryExecutionException e) {
+        Rejection r = e.getDetails().filter(Rejection.class::isInstance).map(Rejection.class::cast)
+                .orElseThrow(() -> e);
+        log.debug("query rejected: {} {}", r.code(), r.message());
+        return rejection(r);
     }
 
     /** Bean validation of a body: every field named with what is wrong with it, in the detail and as a list. */

@@ -1,0 +1,8 @@
+# kafka-sink: rows/s of the Kafka -> ClickHouse sink, sustained: the two real 1-minute files produced 4 times under
+# distinct symbols (1,045,664 Kline JSON records) before the sink starts, counted from its first stored batch to
+# the last, in the ingestion service's Spring context on the local stack. Goal >= 300,000.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/java-bench.sh"
+java_bench ingestion io.trendline.ingestion.bench.KafkaSinkBench "$(shared_klines)" \
+    "${BENCH_SINK_COPIES:-4}" "${BENCH_SINK_CONCURRENCY:-1}" | grep '^kafka-sink '
