@@ -76,6 +76,8 @@ final class SymbolFeed implements AutoCloseable {
     /** The last candle actually on the topic, for the health endpoint. */
     private volatile long lastPublished = UNKNOWN;
     private volatile boolean caughtUp;
+    /** Whether the first backfill finished: what a later catch-up fetches, the stream had lost. */
+    private boolean caughtUpOnce;
     private volatile String problem;
     private volatile long problemSince;
     private volatile long lastStreamCloseAt = System.nanoTime();
@@ -149,12 +151,22 @@ final class SymbolFeed implements AutoCloseable {
                 lastClosed = resumePoint(current) - MINUTE;
             }
             long before = published.get();
+            long after = lastClosed;
             fill(lastClosed + MINUTE, newestClosedEnd(current));
+            long filled = published.get() - before;
+            if (caughtUpOnce && filled > 0) {
+                // the stream lost these minutes (a drop, a stall, its end) and REST brought them: a repaired gap
+                LOG.info("{}: {} minute(s) after {} missing from the stream, repaired over REST", symbol, filled,
+                        Instant.ofEpochMilli(after));
+                repairedGaps.incrementAndGet();
+                repairedCandles.addAndGet(filled);
+            }
             if (!caughtUp) {
                 LOG.info("{}: caught up, {} candles published, last closed {}", symbol, published.get() - before,
                         Instant.ofEpochMilli(lastClosed));
             }
             caughtUp = true;
+            caughtUpOnce = true;
             failures = 0;
             problem = null;
         } catch (RuntimeException e) {
