@@ -2,6 +2,7 @@ package io.trendline.ingestion.sink;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.trendline.api.market.MarketTopics;
 import io.trendline.ingestion.store.InvalidKlineException;
 import io.trendline.ingestion.store.KlineColumns;
@@ -9,6 +10,7 @@ import io.trendline.ingestion.store.KlineRow;
 import io.trendline.ingestion.store.KlineStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -39,12 +41,15 @@ class KlineSink {
     private final DeadLetterPublishingRecoverer deadLetters;
     private final Counter stored;
     private final Counter rejected;
+    private final Timer inserts;
 
     KlineSink(KlineStore store, DeadLetterPublishingRecoverer klineDeadLetters, MeterRegistry meters) {
         this.store = store;
         this.deadLetters = klineDeadLetters;
         this.stored = meters.counter("trendline.market.sink.rows", "outcome", "stored");
         this.rejected = meters.counter("trendline.market.sink.rows", "outcome", "dead-letter");
+        this.inserts = Timer.builder("trendline.market.sink.insert").description("One poll's candles written to "
+                + "ClickHouse").register(meters);
     }
 
     @KafkaListener(id = LISTENER_ID, topics = "${trendline.market.sink.topic:" + MarketTopics.KLINE_1M + "}",
@@ -61,8 +66,10 @@ class KlineSink {
                 unreadable.add(record);
             }
         }
+        long started = System.nanoTime();
         try {
             store.insert(rows);
+            inserts.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         } catch (RuntimeException e) {
             LOG.warn("Could not store {} candles; the batch will be retried from Kafka after a back-off: {}",
                     rows.size(), e.getMessage());

@@ -1,7 +1,6 @@
 package io.trendline.ingestion.store;
 
 import io.trendline.api.market.Kline;
-import java.util.regex.Pattern;
 
 /**
  * One closed 1-minute candle as {@code klines_1m} stores it: prices as Decimal(18, 8) and volumes as Decimal(38, 8)
@@ -19,10 +18,9 @@ public record KlineRow(String symbol, long openTime, long open, long high, long 
     public static final long MINUTE = 60_000;
     public static final int OHLCV_ONLY = 1;
     public static final int COMPLETE = 2;
-    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,20}");
 
     public KlineRow {
-        if (symbol == null || !SYMBOL.matcher(symbol).matches()) {
+        if (!isSymbol(symbol)) {
             throw new InvalidKlineException("symbol must be 2 to 20 upper-case letters or digits, was '" + symbol
                     + "'");
         }
@@ -84,5 +82,19 @@ public record KlineRow(String symbol, long openTime, long open, long high, long 
         }
         String text = value.toPlainString();
         return ScaledDecimal.toDecimal128(text, 0, text.length(), high, index);
+    }
+
+    /** {@code [A-Z0-9]{2,20}}, checked by hand: a regular expression's matcher cost more than the rest of a row. */
+    private static boolean isSymbol(String symbol) {
+        if (symbol == null || symbol.length() < 2 || symbol.length() > 20) {
+            return false;
+        }
+        for (int i = 0; i < symbol.length(); i++) {
+            char c = symbol.charAt(i);
+            if ((c < 'A' || c > 'Z') && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

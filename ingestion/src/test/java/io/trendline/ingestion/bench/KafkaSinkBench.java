@@ -75,6 +75,9 @@ public final class KafkaSinkBench {
                         if (distinct != total) {
                             throw new IllegalStateException("expected " + total + " candles, found " + distinct);
                         }
+                        var inserts = meters.timer("trendline.market.sink.insert");
+                        System.err.printf("of which inserting into ClickHouse: %.2f s in %d inserts%n",
+                                inserts.totalTime(java.util.concurrent.TimeUnit.SECONDS), inserts.count());
                         System.out.printf("kafka-sink %.0f rows/s%n", rate);
                         return;
                     }

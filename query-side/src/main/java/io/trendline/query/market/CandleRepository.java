@@ -1,5 +1,6 @@
 package io.trendline.query.market;
 
+import com.clickhouse.data.ClickHouseFormat;
 import io.trendline.api.market.Candle;
 import io.trendline.api.market.CandleGaps;
 import io.trendline.api.market.CandleInterval;
@@ -27,17 +28,20 @@ class CandleRepository {
     private static final long MINUTE = 60_000L;
     private static final long DAY = 86_400_000L;
 
+    private final ClickHouse clickHouse;
     private final JdbcTemplate jdbc;
 
     CandleRepository(ClickHouse clickHouse) {
+        this.clickHouse = clickHouse;
         this.jdbc = clickHouse.jdbc();
     }
 
+    /** The bars, read as RowBinary by {@link CandleRowBinary} rather than through JDBC's result set. */
     List<Candle> bars(String symbol, CandleInterval interval, long from, long to, int limit) {
-        return jdbc.query(CandleSql.bars(symbol, interval, from, to, limit), (row, i) -> new Candle(row.getLong(1),
-                Decimals.clean(row.getBigDecimal(2)), Decimals.clean(row.getBigDecimal(3)),
-                Decimals.clean(row.getBigDecimal(4)), Decimals.clean(row.getBigDecimal(5)),
-                Decimals.clean(row.getBigDecimal(6))));
+        List<List<Candle>> answer = new ArrayList<>(1);
+        clickHouse.query(CandleSql.bars(symbol, interval, from, to, limit),
+                ClickHouseFormat.RowBinaryWithNamesAndTypes, in -> answer.add(CandleRowBinary.read(in, limit)));
+        return answer.get(0);
     }
 
     Optional<Long> lastOpenTime(String symbol) {
