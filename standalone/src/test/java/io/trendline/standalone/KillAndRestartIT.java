@@ -5,23 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,9 +33,6 @@ class KillAndRestartIT {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final List<Process> started = new ArrayList<>();
-    /** PostgreSQL, Kafka broker, Kafka controller and ClickHouse: fixed across the restart, as a user's would be. */
-    private final int[] enginePorts = {freePort(), freePort(), freePort(), freePort()};
 
     @TempDir
     Path data;
@@ -46,15 +40,22 @@ class KillAndRestartIT {
     /** The access token of the user who creates the strategy; it stays valid across the restart (same key). */
     private String token;
 
+    private PackagedPlatform platform;
+
+    @BeforeEach
+    void platform() {
+        platform = new PackagedPlatform(data);
+    }
+
     @AfterEach
     void stopAll() {
-        started.forEach(Process::destroyForcibly);
+        platform.close();
     }
 
     @Test
     void aStrategyAndItsEventsSurviveAKillDashNineAndRestart() throws Exception {
-        int port = freePort();
-        Process first = start(port, "first");
+        int port = platform.port();
+        Process first = platform.start("first");
         token = TestAccounts.registerAndLogin("http://127.0.0.1:" + port, "survivor").bearer();
         String id = createStrategy(port, "BTCUSDT");
         JsonNode before = awaitStrategy(port, id);
@@ -64,10 +65,9 @@ class KillAndRestartIT {
         String backtested = createStrategy(port, "KILLUSDT");
         String backtestId = requestBacktest(port, backtested);
 
-        first.destroyForcibly().waitFor();
-        assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+        platform.kill(first);
 
-        start(port, "second");
+        platform.start("second");
         JsonNode after = awaitStrategy(port, id);
         assertThat(after).isEqualTo(before);
         JsonNode events = get(port, "/api/strategies/" + id + "/events").get("events");
@@ -95,7 +95,7 @@ class KillAndRestartIT {
         String insert = "INSERT INTO klines_1m (symbol, open_time, open, high, low, close, volume, quote_volume, "
                 + "trades, taker_buy_base_volume, taker_buy_quote_volume, completeness) FORMAT CSV";
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + enginePorts[3] + "/?query=" + URLEncoder.encode(insert, StandardCharsets.UTF_8)))
+                        + platform.clickHousePort() + "/?query=" + URLEncoder.encode(insert, StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -132,42 +132,6 @@ class KillAndRestartIT {
             assertThat(Instant.now()).as("backtest %s ended", backtestId).isBefore(deadline);
             Thread.sleep(100);
         }
-    }
-
-    private Process start(int port, String name) throws IOException, InterruptedException {
-        String jar = System.getProperty("trendline.jar");
-        assertThat(Path.of(jar)).exists();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Daxoniq.update-checker.disabled=true", "-jar", jar)
-                .redirectErrorStream(true)
-                .redirectOutput(data.resolve(name + ".log").toFile());
-        builder.environment().put("TRENDLINE_DATA_DIR", data.resolve("stack").toString());
-        builder.environment().put("TRENDLINE_PORT", Integer.toString(port));
-        builder.environment().putIfAbsent("TRENDLINE_POSTGRES_PORT", Integer.toString(enginePorts[0]));
-        builder.environment().putIfAbsent("TRENDLINE_KAFKA_PORT", Integer.toString(enginePorts[1]));
-        builder.environment().putIfAbsent("TRENDLINE_KAFKA_CONTROLLER_PORT", Integer.toString(enginePorts[2]));
-        builder.environment().putIfAbsent("TRENDLINE_CLICKHOUSE_PORT", Integer.toString(enginePorts[3]));
-        Process process = builder.start();
-        started.add(process);
-        awaitHealthy(port, process, name);
-        return process;
-    }
-
-    private void awaitHealthy(int port, Process process, String name) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("%s run alive; see %s", name, data.resolve(name + ".log")).isTrue();
-            try {
-                if (get(port, "/actuator/health").get("status").asText().equals("UP")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(name + " run not healthy within 120 s; see " + data.resolve(name + ".log")
-                + ":\n" + Files.readString(data.resolve(name + ".log")));
     }
 
     private String createStrategy(int port, String symbol) throws IOException, InterruptedException {
@@ -210,11 +174,4 @@ class KillAndRestartIT {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

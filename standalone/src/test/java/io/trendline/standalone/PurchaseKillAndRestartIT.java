@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,9 +36,6 @@ class PurchaseKillAndRestartIT {
     private static final String APPROVE = "4242424242424242";
     private static final String DECLINE = "4000000000000002";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final List<Process> started = new ArrayList<>();
-    /** PostgreSQL, Kafka broker, Kafka controller and ClickHouse: fixed across the restart, as a user's would be. */
-    private final int[] enginePorts = {freePort(), freePort(), freePort(), freePort()};
 
     @TempDir
     Path data;
@@ -46,16 +43,27 @@ class PurchaseKillAndRestartIT {
     private record Buyer(TestAccounts.Session session, String card, String purchaseId) {
     }
 
+    private PackagedPlatform platform;
+
+    @BeforeEach
+    void platform() {
+        platform = new PackagedPlatform(data)
+                .withEnvironment("TRENDLINE_PAYMENT_SLOW_LATENCY", "8s")
+                .withEnvironment("TRENDLINE_PURCHASE_PAYMENT_TIMEOUT", "120s")
+                .withEnvironment("LOGGING_LEVEL_IO_TRENDLINE_SAGA_PAYMENT", "DEBUG")
+                .withEnvironment("TRENDLINE_SMTP_HOST", null);
+    }
+
     @AfterEach
     void stopAll() {
-        started.forEach(Process::destroyForcibly);
+        platform.close();
     }
 
     @Test
     void purchasesInFlightWhenTheProcessIsKilledAreCompletedOrCompensatedAfterTheRestart() throws Exception {
         // given
-        int port = freePort();
-        Process first = start(port, "first");
+        int port = platform.port();
+        Process first = platform.start("first");
         List<TestAccounts.Session> sessions = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             sessions.add(TestAccounts.registerAndLogin("http://127.0.0.1:" + port, "buyer"));
@@ -68,13 +76,12 @@ class PurchaseKillAndRestartIT {
         awaitLogLine("first", "charge charge:transaction-" + buyers.get(0).purchaseId() + " sent to the processor");
 
         // when: inside the slow card's 8 s, so its charge is under way
-        first.destroyForcibly().waitFor();
-        assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-        start(port, "second");
+        platform.kill(first);
+        platform.start("second");
 
         // then
         try (Connection postgres = DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + enginePorts[0] + "/trendline", "trendline", "trendline")) {
+                "jdbc:postgresql://127.0.0.1:" + platform.postgresPort() + "/trendline", "trendline", "trendline")) {
             for (Buyer buyer : buyers) {
                 assertSettledAndPaidFor(port, postgres, buyer);
             }
@@ -114,7 +121,7 @@ class PurchaseKillAndRestartIT {
 
     /** The platform's own log says when something happened inside it; polled, as the process writes it. */
     private void awaitLogLine(String run, String line) throws IOException, InterruptedException {
-        Path log = data.resolve(run + ".log");
+        Path log = platform.log(run);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (!Files.readString(log).contains(line)) {
             assertThat(Instant.now()).as("'%s' in %s", line, log).isBefore(deadline);
@@ -160,46 +167,6 @@ class PurchaseKillAndRestartIT {
         }
     }
 
-    private Process start(int port, String name) throws IOException, InterruptedException {
-        String jar = System.getProperty("trendline.jar");
-        assertThat(Path.of(jar)).exists();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Daxoniq.update-checker.disabled=true", "-jar", jar)
-                .redirectErrorStream(true)
-                .redirectOutput(data.resolve(name + ".log").toFile());
-        builder.environment().put("TRENDLINE_DATA_DIR", data.resolve("stack").toString());
-        builder.environment().put("TRENDLINE_PORT", Integer.toString(port));
-        builder.environment().put("TRENDLINE_POSTGRES_PORT", Integer.toString(enginePorts[0]));
-        builder.environment().put("TRENDLINE_KAFKA_PORT", Integer.toString(enginePorts[1]));
-        builder.environment().put("TRENDLINE_KAFKA_CONTROLLER_PORT", Integer.toString(enginePorts[2]));
-        builder.environment().put("TRENDLINE_CLICKHOUSE_PORT", Integer.toString(enginePorts[3]));
-        builder.environment().put("TRENDLINE_PAYMENT_SLOW_LATENCY", "8s");
-        builder.environment().put("TRENDLINE_PURCHASE_PAYMENT_TIMEOUT", "120s");
-        builder.environment().put("LOGGING_LEVEL_IO_TRENDLINE_SAGA_PAYMENT", "DEBUG");
-        builder.environment().remove("TRENDLINE_SMTP_HOST");
-        Process process = builder.start();
-        started.add(process);
-        awaitHealthy(port, process, name);
-        return process;
-    }
-
-    private void awaitHealthy(int port, Process process, String name) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("%s run alive; see %s", name, data.resolve(name + ".log")).isTrue();
-            try {
-                if (get(port, "/actuator/health", null).get("status").asText().equals("UP")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(name + " run not healthy within 120 s; see " + data.resolve(name + ".log")
-                + ":\n" + Files.readString(data.resolve(name + ".log")));
-    }
-
     private JsonNode get(int port, String path, String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(port, path)).timeout(Duration.ofSeconds(5));
         if (token != null) {
@@ -212,11 +179,4 @@ class PurchaseKillAndRestartIT {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

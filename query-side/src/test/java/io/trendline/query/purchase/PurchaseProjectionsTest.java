@@ -13,17 +13,11 @@ import io.trendline.api.subscription.PremiumPurchaseCancelledEvent;
 import io.trendline.api.subscription.PremiumPurchaseCompletedEvent;
 import io.trendline.api.subscription.PremiumPurchaseRequestedEvent;
 import io.trendline.api.subscription.SubscriptionUpgradedEvent;
-import io.trendline.localstack.postgres.LocalPostgres;
-import java.nio.file.Path;
+import io.trendline.query.MigratedPostgres;
 import java.time.Instant;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The purchase and receipt projections on a real PostgreSQL with the real migrations, called as Axon calls them. */
 class PurchaseProjectionsTest {
@@ -34,31 +28,15 @@ class PurchaseProjectionsTest {
     private static final Instant T1 = Instant.parse("2026-11-01T10:00:02Z");
     private static final Instant UNTIL = Instant.parse("2026-12-01T10:00:01Z");
 
-    @TempDir
-    static Path dir;
-    private static LocalPostgres postgres;
-    private static JdbcTemplate jdbc;
+    @RegisterExtension
+    static final MigratedPostgres POSTGRES = new MigratedPostgres();
     private PurchaseProjection purchases;
     private ReceiptProjection receipts;
 
-    @BeforeAll
-    static void start() {
-        postgres = LocalPostgres.start(dir, 0);
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(postgres.jdbcUrl(), postgres.user(),
-                postgres.password());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        jdbc = new JdbcTemplate(dataSource);
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
-
     @BeforeEach
     void fresh() {
-        purchases = new PurchaseProjection(jdbc);
-        receipts = new ReceiptProjection(jdbc);
+        purchases = new PurchaseProjection(POSTGRES.jdbc());
+        receipts = new ReceiptProjection(POSTGRES.jdbc());
         purchases.reset();
         receipts.reset();
     }

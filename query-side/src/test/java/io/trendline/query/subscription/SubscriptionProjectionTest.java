@@ -12,17 +12,11 @@ import io.trendline.api.subscription.SubscriptionDowngradedEvent;
 import io.trendline.api.subscription.SubscriptionStartedEvent;
 import io.trendline.api.subscription.SubscriptionUpgradedEvent;
 import io.trendline.api.subscription.SubscriptionView;
-import io.trendline.localstack.postgres.LocalPostgres;
-import java.nio.file.Path;
+import io.trendline.query.MigratedPostgres;
 import java.time.Instant;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The projection on a real PostgreSQL with the real migrations, its handlers called as Axon calls them. */
 class SubscriptionProjectionTest {
@@ -33,29 +27,13 @@ class SubscriptionProjectionTest {
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
     private static final Instant UNTIL = Instant.parse("2026-12-01T10:00:00Z");
 
-    @TempDir
-    static Path dir;
-    private static LocalPostgres postgres;
-    private static JdbcTemplate jdbc;
+    @RegisterExtension
+    static final MigratedPostgres POSTGRES = new MigratedPostgres();
     private SubscriptionProjection projection;
-
-    @BeforeAll
-    static void start() {
-        postgres = LocalPostgres.start(dir, 0);
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(postgres.jdbcUrl(), postgres.user(),
-                postgres.password());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        jdbc = new JdbcTemplate(dataSource);
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
 
     @BeforeEach
     void fresh() {
-        projection = new SubscriptionProjection(jdbc);
+        projection = new SubscriptionProjection(POSTGRES.jdbc());
         projection.reset();
     }
 
@@ -105,6 +83,6 @@ class SubscriptionProjectionTest {
         projection.on(new SubscriptionUpgradedEvent(SUB, "u1", "p1", PremiumPlan.YEARLY, UNTIL), 2, T0);
 
         assertThat(view()).isEqualTo(upgraded);
-        assertThat(jdbc.queryForObject("SELECT version FROM subscription_view", Long.class)).isEqualTo(2);
+        assertThat(POSTGRES.jdbc().queryForObject("SELECT version FROM subscription_view", Long.class)).isEqualTo(2);
     }
 }

@@ -10,17 +10,11 @@ import io.trendline.api.transaction.TransactionFailedEvent;
 import io.trendline.api.transaction.TransactionRefundedEvent;
 import io.trendline.api.transaction.TransactionStatus;
 import io.trendline.api.transaction.TransactionView;
-import io.trendline.localstack.postgres.LocalPostgres;
-import java.nio.file.Path;
+import io.trendline.query.MigratedPostgres;
 import java.time.Instant;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The transaction projection on a real PostgreSQL with the real migrations, called as Axon calls it. */
 class TransactionProjectionTest {
@@ -30,29 +24,13 @@ class TransactionProjectionTest {
     private static final Instant T1 = Instant.parse("2026-11-01T10:00:01Z");
     private static final Instant T2 = Instant.parse("2026-11-01T10:00:02Z");
 
-    @TempDir
-    static Path dir;
-    private static LocalPostgres postgres;
-    private static JdbcTemplate jdbc;
+    @RegisterExtension
+    static final MigratedPostgres POSTGRES = new MigratedPostgres();
     private TransactionProjection projection;
-
-    @BeforeAll
-    static void start() {
-        postgres = LocalPostgres.start(dir, 0);
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(postgres.jdbcUrl(), postgres.user(),
-                postgres.password());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        jdbc = new JdbcTemplate(dataSource);
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
 
     @BeforeEach
     void fresh() {
-        projection = new TransactionProjection(jdbc);
+        projection = new TransactionProjection(POSTGRES.jdbc());
         projection.reset();
     }
 
