@@ -89,6 +89,11 @@ class KlineSinkConfiguration {
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 << 20);
         props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 << 20);
         props.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 1 << 20);
+        // A fetch names every partition without buffered records; once one of them is drained, the broker holds the
+        // whole fetch up to this long waiting for it, and the others' records wait too (one request in flight per
+        // broker). At Kafka's 500 ms the sink waited 2.5 s of a 5.4 s catch-up (kafka-sink benchmark: 190 k rows/s);
+        // at 50 ms, 0.35 s (300 k rows/s). An idle sink then asks 20 times a second, which costs next to nothing.
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
         props.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, KlineRowDeserializer.class);
