@@ -43,6 +43,7 @@ export function PremiumPage() {
   const receipts = useLoad(() => subscriptions.receipts(), [settled]);
   const transactions = useLoad(() => subscriptions.transactions(), [settled]);
   const follow = useRef<{ purchaseId: string; controller: AbortController }>(undefined);
+  const mounted = useRef(false);
 
   const track = useCallback((purchaseId: string) => {
     if (follow.current?.purchaseId === purchaseId && !follow.current.controller.signal.aborted) return;
@@ -73,17 +74,22 @@ export function PremiumPage() {
     subscriptions
       .mine()
       .then((next) => {
+        if (!mounted.current) return;
         setMine(next);
         setPlanError(undefined);
         // A purchase left pending (a reload mid-purchase, or a poll that gave up) is followed again.
         if (next.subscription.pendingPurchaseId) track(next.subscription.pendingPurchaseId);
       })
-      .catch((e: unknown) => setPlanError(asError(e)));
+      .catch((e: unknown) => {
+        if (mounted.current) setPlanError(asError(e));
+      });
   }, [track]);
 
   useEffect(() => {
+    mounted.current = true;
     loadPlan();
     return () => {
+      mounted.current = false;
       follow.current?.controller.abort();
       follow.current = undefined;
     };
@@ -109,7 +115,7 @@ export function PremiumPage() {
 function PlanPanel({ mine, error, onRefresh }: { mine?: MySubscription; error?: ApiError; onRefresh: () => void }) {
   const s = mine?.subscription;
   return (
-    <section className="panel" aria-label="Plan">
+    <section className="panel" aria-label="Subscription">
       <div className="panel-head">
         <h1>Premium</h1>
         <button type="button" className="link" onClick={onRefresh}>
