@@ -65,6 +65,8 @@ export function PremiumPage() {
       })
       .finally(() => {
         if (controller.signal.aborted) return;
+        // Done with it: a refresh that still finds it pending (a poll that gave up) follows it again.
+        follow.current = undefined;
         setFollowing(false);
         setSettled((n) => n + 1);
       });
