@@ -4,6 +4,7 @@ import { auth, type SessionUser } from './auth';
 import { Header } from './components/Header';
 import { AuditPage } from './pages/AuditPage';
 import { AuthPage } from './pages/AuthPage';
+import { PremiumPage } from './pages/PremiumPage';
 import { StrategiesPage } from './pages/StrategiesPage';
 import { StrategyDetailPage } from './pages/StrategyDetailPage';
 
@@ -64,6 +65,7 @@ export function AppRoutes() {
       <Route path="/markets" element={<Suspense fallback={<p className="muted">…</p>}><MarketsPage /></Suspense>} />
       <Route path="/audit" element={<AuditPage />} />
       <Route path="/audit/:id" element={<AuditPage />} />
+      <Route path="/premium" element={<PremiumPage />} />
       <Route path="*" element={<p className="muted">No such page.</p>} />
     </Routes>
   );

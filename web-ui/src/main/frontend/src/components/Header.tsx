@@ -15,6 +15,7 @@ export function Header({ user }: { user: SessionUser }) {
         <NavLink to="/strategies">Strategies</NavLink>
         <NavLink to="/markets">Markets</NavLink>
         <NavLink to="/audit">Audit</NavLink>
+        <NavLink to="/premium">Premium</NavLink>
       </nav>
       <HealthDot />
       <span className="user small">
