@@ -155,19 +155,28 @@ export const backtests = {
    */
   async follow(strategyId: string, backtestId: string, onProgress: (p: BacktestProgress) => void,
                signal?: AbortSignal): Promise<BacktestProgress | undefined> {
-    const response = await authorizedFetch(`/api/strategies/${path(strategyId)}/backtests/${path(backtestId)}/progress`,
-      { headers: { Accept: 'text/event-stream' }, signal });
-    if (!response.ok || !response.body) {
-      throw new ApiError({ status: response.status, detail: `progress unavailable (${response.status})` });
-    }
-    let last: BacktestProgress | undefined;
-    for await (const progress of progressEvents(response.body)) {
-      last = progress;
-      onProgress(progress);
-    }
-    return last;
+    return followProgress(`/api/strategies/${path(strategyId)}/backtests/${path(backtestId)}/progress`, onProgress, signal);
   },
 };
+
+/**
+ * Reads the progress stream at `url` (server-sent events, read through fetch so the access token goes along) and
+ * calls `onProgress` with each event until the stream ends (resolves with the last one), or until `signal` aborts.
+ * Backtests and optimisations report progress the same way.
+ */
+export async function followProgress(url: string, onProgress: (p: BacktestProgress) => void,
+                                     signal?: AbortSignal): Promise<BacktestProgress | undefined> {
+  const response = await authorizedFetch(url, { headers: { Accept: 'text/event-stream' }, signal });
+  if (!response.ok || !response.body) {
+    throw new ApiError({ status: response.status, detail: `progress unavailable (${response.status})` });
+  }
+  let last: BacktestProgress | undefined;
+  for await (const progress of progressEvents(response.body)) {
+    last = progress;
+    onProgress(progress);
+  }
+  return last;
+}
 
 /** The `data:` payloads of a server-sent event stream, parsed as progress. */
 export async function* progressEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<BacktestProgress> {

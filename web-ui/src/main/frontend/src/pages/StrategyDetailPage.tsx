@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { api, ApiError, type AggregateHistory, type Strategy } from '../api';
 import { BacktestPanel } from '../components/BacktestPanel';
 import { EventTimeline } from '../components/EventTimeline';
+import { OptimisationPanel } from '../components/OptimisationPanel';
 import { ParameterEditor } from '../components/ParameterEditor';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { StrategyActions } from '../components/StrategyActions';
@@ -78,6 +79,7 @@ export function StrategyDetailPage() {
         </section>
         <ProblemMessage error={error} />
         <BacktestPanel strategy={strategy} />
+        <OptimisationPanel strategy={strategy} specs={specs} onChanged={setStrategy} onStale={reload} />
         {history && history.events.length > 0 && (
           <Suspense fallback={<div className="panel chart-placeholder muted">loading chart…</div>}>
             <ParameterChart events={history.events} />

@@ -7,7 +7,7 @@ export interface Call {
   body: unknown;
 }
 
-type Reply = Response | (() => Response);
+type Reply = Response | Promise<Response> | (() => Response | Promise<Response>);
 type Handler = (call: Call) => Reply | undefined;
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
