@@ -1,5 +1,6 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { json, strategy, stubFetch, type Call } from '../test/fetchStub';
 import { OptimisationPanel } from './OptimisationPanel';
@@ -37,7 +38,11 @@ const isPost = (c: Call) => c.method === 'POST' && c.url === '/api/strategies/s-
 const isProgress = (c: Call) => /^\/api\/strategies\/s-1\/optimisations\/[^/]+\/progress$/.test(c.url);
 
 function renderPanel(onChanged = vi.fn(), onStale = vi.fn()) {
-  render(<OptimisationPanel strategy={strategy()} onChanged={onChanged} onStale={onStale} />);
+  render(
+    <MemoryRouter>
+      <OptimisationPanel strategy={strategy()} onChanged={onChanged} onStale={onStale} />
+    </MemoryRouter>,
+  );
   return { form: screen.getByRole('form', { name: 'New optimisation' }), onChanged, onStale };
 }
 
@@ -142,6 +147,7 @@ describe('OptimisationPanel', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Optimisation is a premium feature');
     expect(alert).toHaveTextContent('this needs a premium subscription; yours is free or has expired');
+    expect(within(alert).getByRole('link', { name: 'Get premium' })).toHaveAttribute('href', '/premium');
     expect(screen.queryByRole('status', { name: 'Optimisation progress' })).not.toBeInTheDocument();
   });
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { api, ApiError, pollStrategy, type ParameterSpec, type Parameters, type Strategy } from '../api';
 import { INTERVALS, percent, ratio, type BacktestProgress } from '../backtests';
 import {
@@ -146,7 +147,7 @@ export function OptimisationPanel({ strategy, specs, onChanged, onStale }: Props
       {error && isPremiumRequired(error) ? (
         <div className="problem" role="alert">
           <strong>Optimisation is a premium feature: </strong>
-          <span>{error.detail}</span>
+          <span>{error.detail}</span> <Link to="/premium">Get premium</Link>
         </div>
       ) : (
         <ProblemMessage error={error} />

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -440,5 +441,29 @@ class BacktestApiTest {
         assertThat(result.get("walkForward").get("windows").size()).isGreaterThan(1);
         assertProblem(send(trader, HttpMethod.POST, path, optimisation("").replace("\"step\":5", "\"step\":0")),
                 HttpStatus.BAD_REQUEST, "positive step");
+    }
+
+    @Test
+    void anOptimisationThatCannotRunEndsItsProgressStreamAsFailed() throws Exception {
+        // given: a premium trader, and a range without bars
+        String strategyId = createStrategy("SMA_CROSSOVER", "BTCUSDT", "{\"fast\":10,\"slow\":50}");
+        TestAccounts.buyPremium(baseUrl(), trader);
+        String id = "opt-" + UUID.randomUUID();
+        String body = optimisation(",\"optimisationId\":\"" + id + "\"")
+                .replace("2025-06-01T00:00:00Z", "2019-06-01T00:00:00Z").replace("2025-08-01T00:00:00Z",
+                        "2019-08-01T00:00:00Z");
+
+        // when
+        ResponseEntity<JsonNode> refused = send(trader, HttpMethod.POST, "/api/strategies/" + strategyId
+                + "/optimisations", body);
+        HttpResponse<String> progress = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(baseUrl() + "/api/strategies/" + strategyId + "/optimisations/" + id + "/progress"))
+                .header("Authorization", trader.bearer()).header("Accept", "text/event-stream")
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+
+        // then: refused with the reason, and a follower is told at once rather than after the stream's timeout
+        assertProblem(refused, HttpStatus.BAD_REQUEST, "no BTCUSDT bars");
+        assertThat(progress.statusCode()).isEqualTo(200);
+        assertThat(progress.body()).contains("\"stage\":\"FAILED\"").contains("no BTCUSDT bars");
     }
 }

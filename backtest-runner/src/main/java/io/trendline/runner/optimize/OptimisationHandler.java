@@ -54,8 +54,18 @@ class OptimisationHandler {
         this.maxPoints = maxPoints;
     }
 
+    /** The search; whatever refuses or fails it is reported as FAILED too, so a follower's stream ends. */
     @QueryHandler
     OptimisationResult handle(OptimizeStrategyQuery query) {
+        try {
+            return search(query);
+        } catch (RuntimeException e) {
+            progress.report(query.optimisationId(), "FAILED", 1, e.getMessage());
+            throw e;
+        }
+    }
+
+    private OptimisationResult search(OptimizeStrategyQuery query) {
         String id = query.optimisationId();
         ParameterSpace space = space(query.sweeps());
         Search search = "RANDOM".equalsIgnoreCase(query.search()) ? Search.random(query.samples(), query.seed())
