@@ -7,8 +7,15 @@ export type PremiumPlan = 'MONTHLY' | 'YEARLY';
 export type PurchaseStatus = 'PENDING' | 'COMPLETED' | 'CANCELLED';
 export type TransactionStatus = 'PENDING' | 'EXECUTED' | 'FAILED' | 'REFUNDED';
 
-/** The offers, as PremiumPlan.java defines them; the server sets the price. */
-export const PREMIUM_PLANS: { plan: PremiumPlan; days: number }[] = [
+/** A plan on offer; the server sets the price (`GET /api/subscription/plans`). */
+export interface PlanOffer {
+  plan: PremiumPlan;
+  days: number;
+  price?: Money;
+}
+
+/** The offers as PremiumPlan.java defines them, until the server's prices arrive. */
+export const PREMIUM_PLANS: PlanOffer[] = [
   { plan: 'MONTHLY', days: 30 },
   { plan: 'YEARLY', days: 365 },
 ];
@@ -100,6 +107,10 @@ export function newIdempotencyKey(): string {
 }
 
 export const subscriptions = {
+  async plans(): Promise<PlanOffer[]> {
+    return (await request<{ plans: PlanOffer[] }>('GET', '/api/subscription/plans')).body.plans;
+  },
+
   async mine(): Promise<MySubscription> {
     return (await request<MySubscription>('GET', '/api/me/subscription')).body;
   },

@@ -32,6 +32,12 @@ function server(state: { subscription: Record<string, unknown>; receipts: object
     if (c.method === 'GET' && c.url === '/api/me/subscription') {
       return json(200, { subscription: state.subscription, premium: state.subscription.plan === 'PREMIUM' });
     }
+    if (c.url === '/api/subscription/plans') {
+      return json(200, { plans: [
+        { plan: 'MONTHLY', days: 30, price: { amount: 9.99, currency: 'USD' } },
+        { plan: 'YEARLY', days: 365, price: { amount: 99, currency: 'USD' } },
+      ] });
+    }
     if (c.url === '/api/subscription/receipts') return json(200, { receipts: state.receipts });
     if (c.url === '/api/transactions') return json(200, { transactions: state.transactions });
     if (c.method === 'POST' && c.url === '/api/subscription/purchases') return onPurchase(c);
@@ -66,6 +72,7 @@ describe('PremiumPage', () => {
 
     await waitFor(() => expect(screen.getByTestId('plan')).toHaveTextContent('Free'));
     expect(screen.getByLabelText('Card number')).toHaveValue('4242424242424242');
+    await waitFor(() => expect(screen.getByRole('option', { name: /yearly/ })).toHaveTextContent('yearly (365 days, 99.00 USD)'));
     expect(screen.getByLabelText('Test cards')).toHaveTextContent('simulated payment processor');
     await userEvent.selectOptions(screen.getByLabelText('Plan'), 'YEARLY');
     await userEvent.click(screen.getByRole('button', { name: 'Buy' }));

@@ -175,6 +175,7 @@ function PurchaseStatus({ purchaseId, view }: { purchaseId: string; view?: Purch
 function PurchaseForm({ pending, onAccepted }: { pending: boolean; onAccepted: (purchaseId: string) => void }) {
   const [plan, setPlan] = useState<PremiumPlan>('MONTHLY');
   const [card, setCard] = useState(APPROVE_CARD);
+  const offers = useLoad(() => subscriptions.plans(), []);
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   // One key per purchase attempt: a retry of the same plan and card sends it again, so it never pays twice.
@@ -210,9 +211,9 @@ function PurchaseForm({ pending, onAccepted }: { pending: boolean; onAccepted: (
             attempt.current = undefined;
           }}
         >
-          {PREMIUM_PLANS.map((p) => (
+          {(offers.data ?? PREMIUM_PLANS).map((p) => (
             <option key={p.plan} value={p.plan}>
-              {p.plan.toLowerCase()} ({p.days} days)
+              {p.plan.toLowerCase()} ({p.days} days{p.price ? `, ${formatMoney(p.price)}` : ''})
             </option>
           ))}
         </select>

@@ -122,6 +122,20 @@ class PurchaseApiTest extends PurchaseTestBase {
                 .as("the expiry is scheduled at the end of the validity").isTrue();
     }
 
+    @Test
+    void thePlansOnOfferCarryTheServersPricesAndLengths() {
+        // when
+        JsonNode plans = client.get(newUser("plans"), "/api/subscription/plans").getBody().get("plans");
+
+        // then: the configured defaults, and the price a purchase is charged (see the approved-card test)
+        assertThat(plans).extracting(p -> p.get("plan").asText()).containsExactly("MONTHLY", "YEARLY");
+        assertThat(plans.get(0).get("price").get("amount").decimalValue()).isEqualByComparingTo("9.99");
+        assertThat(plans.get(0).get("price").get("currency").asText()).isEqualTo("USD");
+        assertThat(plans.get(0).get("days").asLong()).isEqualTo(30);
+        assertThat(plans.get(1).get("price").get("amount").decimalValue()).isEqualByComparingTo("99.00");
+        assertThat(plans.get(1).get("days").asLong()).isEqualTo(365);
+    }
+
     private static boolean recipientIs(MimeMessage message, String address) {
         try {
             return message.getAllRecipients()[0].toString().equals(address);

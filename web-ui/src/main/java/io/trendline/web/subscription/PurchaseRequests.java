@@ -1,12 +1,14 @@
 package io.trendline.web.subscription;
 
+import io.trendline.api.common.Money;
 import io.trendline.api.purchase.PurchaseStatus;
 import io.trendline.api.subscription.PremiumPlan;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 
-/** The bodies of the purchase endpoint. */
+/** The bodies of the subscription endpoints. */
 final class PurchaseRequests {
 
     private PurchaseRequests() {
@@ -17,5 +19,12 @@ final class PurchaseRequests {
     }
 
     record Accepted(String purchaseId, PurchaseStatus status) {
+    }
+
+    /** A plan on offer: its price and how many days of premium it adds. */
+    record PlanOffer(PremiumPlan plan, Money price, long days) {
+    }
+
+    record PlanList(List<PlanOffer> plans) {
     }
 }

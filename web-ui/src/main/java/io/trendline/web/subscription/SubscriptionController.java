@@ -8,6 +8,7 @@ import io.trendline.api.purchase.PurchaseStatus;
 import io.trendline.api.purchase.PurchaseView;
 import io.trendline.api.purchase.ReceiptList;
 import io.trendline.api.subscription.FindSubscriptionQuery;
+import io.trendline.api.subscription.PremiumPlan;
 import io.trendline.api.subscription.RequestPremiumPurchaseCommand;
 import io.trendline.api.subscription.StartSubscriptionCommand;
 import io.trendline.api.subscription.SubscriptionView;
@@ -18,6 +19,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -56,6 +58,13 @@ class SubscriptionController {
         this.queries = queries;
         this.currentUser = currentUser;
         this.prices = prices;
+    }
+
+    @GetMapping("/plans")
+    @Operation(summary = "The premium plans on offer, with their prices (set by the server) and lengths")
+    PurchaseRequests.PlanList plans() {
+        return new PurchaseRequests.PlanList(Arrays.stream(PremiumPlan.values()).map(plan ->
+                new PurchaseRequests.PlanOffer(plan, prices.of(plan), plan.duration().toDays())).toList());
     }
 
     @PostMapping("/purchases")
