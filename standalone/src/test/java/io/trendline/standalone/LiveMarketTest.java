@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trendline.api.market.MarketTopics;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,18 @@ class LiveMarketTest {
                 + "\"takerBuyQuoteVolume\":0,\"closed\":" + closed + "}";
     }
 
+    /** A closed candle as the collector publishes it, stamped with the source's clock at publication. */
+    private static void produceStamped(String key, String value, long sourceTime) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",
+                LocalStackForTests.get().kafkaBootstrapServers(), "acks", "all"), new StringSerializer(),
+                new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(MarketTopics.KLINE_1M, key, value);
+            record.headers().add(MarketTopics.SOURCE_TIME_HEADER,
+                    Long.toString(sourceTime).getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        }
+    }
+
     private static void produce(String topic, String key, String... values) throws Exception {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",
                 LocalStackForTests.get().kafkaBootstrapServers(), "acks", "all"), new StringSerializer(),
@@ -118,6 +131,22 @@ class LiveMarketTest {
                 .containsEntry("openTime", T0);
         assertThat(candle.get("close").toString()).isEqualTo("101.5");
         assertThat(other.poll(500, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
+    void aCandleThatWasHistoryWhenPublishedIsNotPushedOneThatJustClosedIs() throws Exception {
+        // given
+        String symbol = symbol();
+        BlockingQueue<Map<String, Object>> candles = subscribe("/topic/candles." + symbol);
+
+        // when: minute 0 backfilled an hour after it closed, then minute 1 published as it closed
+        produceStamped(symbol, kline(symbol, 0, "100", true), T0 + 61 * 60_000L);
+        produceStamped(symbol, kline(symbol, 1, "101", true), T0 + 2 * 60_000L + 300);
+
+        // then
+        Map<String, Object> pushed = candles.poll(20, TimeUnit.SECONDS);
+        assertThat(pushed).isNotNull().containsEntry("openTime", T0 + 60_000L);
+        assertThat(candles.poll(1, TimeUnit.SECONDS)).isNull();
     }
 
     @Test

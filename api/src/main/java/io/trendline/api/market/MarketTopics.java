@@ -14,6 +14,11 @@ public final class MarketTopics {
     public static final String KLINE_DEAD_LETTER = "marketdata.kline.1m.dlt";
     /** Price moves beyond the alert threshold. */
     public static final String ALERTS = "alerts";
+    /**
+     * On a closed candle: the source's clock (epoch ms, as text) when the collector published it, so a consumer can
+     * tell a candle that just closed from history being backfilled. Absent on records of other producers.
+     */
+    public static final String SOURCE_TIME_HEADER = "trendline-source-time";
 
     private MarketTopics() {
     }

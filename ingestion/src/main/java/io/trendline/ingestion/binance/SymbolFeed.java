@@ -256,7 +256,7 @@ final class SymbolFeed implements AutoCloseable {
         try {
             rest.closedKlines(symbol, from, toExclusive, page -> {
                 acknowledged(pending, acks);
-                acks.add(publisher.sendClosed(page, source));
+                acks.add(publisher.sendClosed(page, source, sourceClock.millis()));
                 pending.add(page);
             });
         } finally {
@@ -276,7 +276,7 @@ final class SymbolFeed implements AutoCloseable {
     }
 
     private void publish(List<Kline> klines) {
-        publisher.publishClosed(klines, source);
+        publisher.publishClosed(klines, source, sourceClock.millis());
         lastClosed = klines.get(klines.size() - 1).openTime();
         lastPublished = lastClosed;
         published.addAndGet(klines.size());

@@ -3,6 +3,7 @@ package io.trendline.ingestion.publish;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.trendline.api.market.Kline;
+import io.trendline.api.market.MarketTopics;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -165,10 +166,31 @@ public final class KlinePublisher implements AutoCloseable {
         await(sendClosed(klines, source), klines);
     }
 
+    /** The same, stamped with the source's clock now ({@link MarketTopics#SOURCE_TIME_HEADER}). */
+    public void publishClosed(List<Kline> klines, String source, long sourceTime) {
+        await(sendClosed(klines, source, sourceTime), klines);
+    }
+
     /** Sends closed candles in order; the future completes once the broker has acknowledged every one. */
     public CompletableFuture<Void> sendClosed(List<Kline> klines, String source) {
+        return sendClosed(klines, source, null);
+    }
+
+    /** The same, stamped with the source's clock now ({@link MarketTopics#SOURCE_TIME_HEADER}). */
+    public CompletableFuture<Void> sendClosed(List<Kline> klines, String source, long sourceTime) {
+        return sendClosed(klines, source, Long.valueOf(sourceTime));
+    }
+
+    private CompletableFuture<Void> sendClosed(List<Kline> klines, String source, Long sourceTime) {
+        byte[] stamp = sourceTime == null ? null : utf8(Long.toString(sourceTime));
         return CompletableFuture.allOf(klines.stream()
-                .map(k -> template.send(record(topics.closed(), k.symbol(), k, source)))
+                .map(k -> {
+                    ProducerRecord<String, Object> record = record(topics.closed(), k.symbol(), k, source);
+                    if (stamp != null) {
+                        record.headers().add(new RecordHeader(MarketTopics.SOURCE_TIME_HEADER, stamp));
+                    }
+                    return template.send(record);
+                })
                 .toArray(CompletableFuture[]::new));
     }
 

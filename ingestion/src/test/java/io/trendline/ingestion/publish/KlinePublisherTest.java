@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trendline.api.market.Kline;
+import io.trendline.api.market.MarketTopics;
 import io.trendline.ingestion.testing.TestKafka;
 import io.trendline.ingestion.testing.Topics;
 import java.math.BigDecimal;
@@ -59,6 +60,24 @@ class KlinePublisherTest {
         assertThat(header(first, KlinePublisher.SOURCE_HEADER)).isEqualTo("binance-replay");
         assertThat(header(first, "__TypeId__")).isNull();
         assertThat(first.value()).contains("\"volume\":0.00000100").contains("\"openTime\":1747699200000");
+    }
+
+    @Test
+    void closedCandlesFromTheCollectorCarryTheSourcesClockWhenTheyWerePublished() throws Exception {
+        // given
+        Kline kline = kline("SOLUSDT", 1_747_699_200_000L, true);
+        long sourceNow = 1_747_699_261_500L;
+
+        // when
+        publisher.publishClosed(List.of(kline), KlinePublisher.SOURCE_LIVE, sourceNow);
+        publisher.publishClosed(List.of(kline("SOLUSDT", 1_747_699_260_000L, true)), KlinePublisher.SOURCE_LIVE);
+
+        // then: stamped when the time is known, unstamped otherwise
+        List<ConsumerRecord<String, String>> sol = Topics.readAll(topics.closed()).stream()
+                .filter(r -> r.key().equals("SOLUSDT")).toList();
+        assertThat(sol).hasSize(2);
+        assertThat(header(sol.get(0), MarketTopics.SOURCE_TIME_HEADER)).isEqualTo("1747699261500");
+        assertThat(header(sol.get(1), MarketTopics.SOURCE_TIME_HEADER)).isNull();
     }
 
     @Test

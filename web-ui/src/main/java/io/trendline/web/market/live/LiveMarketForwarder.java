@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trendline.api.market.Kline;
 import io.trendline.api.market.MarketTopics;
 import io.trendline.api.market.PriceAlert;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -18,7 +21,10 @@ import org.springframework.stereotype.Component;
 /**
  * Pushes candles (the one in progress and each closed one) to {@code /topic/candles.<SYMBOL>} and price alerts to
  * {@code /topic/alerts.<SYMBOL>}: a client asks for a symbol's alerts by subscribing there. Records that are not
- * what their topic promises are dropped (the sink dead-letters bad candles).
+ * what their topic promises are dropped (the sink dead-letters bad candles). A closed candle that was already
+ * history when the collector published it (a backfill: its {@link MarketTopics#SOURCE_TIME_HEADER} more than
+ * {@link #STALE_AFTER} past its close) is not pushed: a live chart has newer bars, and a backfill of months would
+ * otherwise be pushed minute by minute.
  */
 @Component
 @ConditionalOnProperty(name = "trendline.market.live.enabled", matchIfMissing = true)
@@ -29,6 +35,8 @@ class LiveMarketForwarder {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    static final Duration STALE_AFTER = Duration.ofMinutes(2);
 
     private final SimpMessagingTemplate stomp;
 
@@ -46,11 +54,26 @@ class LiveMarketForwarder {
                     send("/topic/alerts.", alert.symbol(), alert);
                 } else {
                     Kline candle = JSON.readValue(record.value(), Kline.class);
-                    send("/topic/candles.", candle.symbol(), candle);
+                    if (!historyWhenPublished(record, candle)) {
+                        send("/topic/candles.", candle.symbol(), candle);
+                    }
                 }
             } catch (Exception e) {
                 LOG.debug("Not forwarded from {}: {}", record.topic(), e.getMessage());
             }
+        }
+    }
+
+    private static boolean historyWhenPublished(ConsumerRecord<String, String> record, Kline candle) {
+        Header stamp = record.headers().lastHeader(MarketTopics.SOURCE_TIME_HEADER);
+        if (stamp == null || !candle.closed()) {
+            return false;
+        }
+        try {
+            long publishedAt = Long.parseLong(new String(stamp.value(), StandardCharsets.UTF_8));
+            return publishedAt - (candle.closeTime() + 1) > STALE_AFTER.toMillis();
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 
