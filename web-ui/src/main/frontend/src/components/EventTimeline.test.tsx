@@ -70,7 +70,8 @@ describe('EventTimeline', () => {
     expect(within(archived).getByText('bob')).toBeInTheDocument();
     expect(within(archived).getByText('payload').closest('details')).toHaveTextContent('"reason": "retired"');
 
-    expect(onLoaded).toHaveBeenCalledWith(history);
+    // reported from an effect, which may run after the render the assertions above saw
+    await waitFor(() => expect(onLoaded).toHaveBeenCalledWith(history));
     expect(calls).toHaveLength(1);
   });
 

@@ -170,6 +170,27 @@ class LiveMarketTest {
     }
 
     @Test
+    void aBackfillsMovesAreNoNewsOnlyMovesAmongCandlesPublishedAsTheyClosedAlert() throws Exception {
+        // given
+        String symbol = symbol();
+        BlockingQueue<Map<String, Object>> alerts = subscribe("/topic/alerts." + symbol);
+
+        // when: +10 % among candles backfilled a day later, then +5.45 % among candles published as they closed
+        long dayLater = T0 + 86_400_000L;
+        produceStamped(symbol, kline(symbol, 0, "100", true), dayLater);
+        produceStamped(symbol, kline(symbol, 1, "110", true), dayLater);
+        produceStamped(symbol, kline(symbol, 2, "110", true), T0 + 3 * 60_000L + 500);
+        produceStamped(symbol, kline(symbol, 3, "116", true), T0 + 4 * 60_000L + 500);
+
+        // then: one alert, whose window starts at the first candle that was news
+        Map<String, Object> alert = alerts.poll(30, TimeUnit.SECONDS);
+        assertThat(alert).isNotNull().containsEntry("time", T0 + 3 * 60_000L)
+                .containsEntry("fromTime", T0 + 2 * 60_000L);
+        assertThat(alerts.poll(1, TimeUnit.SECONDS)).isNull();
+        assertThat(alertsOnKafka(symbol)).hasSize(1);
+    }
+
+    @Test
     void aConnectWithoutATokenIsRefused() {
         WebSocketStompClient anonymous = new WebSocketStompClient(new StandardWebSocketClient());
         try {

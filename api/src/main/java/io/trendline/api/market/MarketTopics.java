@@ -1,5 +1,7 @@
 package io.trendline.api.market;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The Kafka topics of the market-data context. One keyed topic per stream rather than one per symbol: the key (the
  * symbol) keeps each symbol's order within a partition, and adding a symbol needs no new topic.
@@ -19,7 +21,26 @@ public final class MarketTopics {
      * tell a candle that just closed from history being backfilled. Absent on records of other producers.
      */
     public static final String SOURCE_TIME_HEADER = "trendline-source-time";
+    /** How long after its close a candle still counts as news rather than history. */
+    public static final long LIVE_WINDOW_MILLIS = 120_000;
 
     private MarketTopics() {
+    }
+
+    /**
+     * Whether a closed candle was already history when the collector published it: its
+     * {@link #SOURCE_TIME_HEADER} (the header's bytes, or null when absent) more than {@link #LIVE_WINDOW_MILLIS}
+     * past its close. Unstamped or unreadable means news.
+     */
+    public static boolean wasHistoryWhenPublished(byte[] sourceTimeHeader, long closeTime) {
+        if (sourceTimeHeader == null) {
+            return false;
+        }
+        try {
+            long publishedAt = Long.parseLong(new String(sourceTimeHeader, StandardCharsets.US_ASCII));
+            return publishedAt - (closeTime + 1) > LIVE_WINDOW_MILLIS;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -20,8 +21,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the closed candles, feeds them to the {@link PriceMoveDetector} and publishes its alerts to
- * {@link MarketTopics#ALERTS}; the batch's offsets are committed once Kafka acknowledged its alerts. Records that are
+ * Reads the closed candles (not those a backfill brings: {@link MarketTopics#wasHistoryWhenPublished}), feeds them
+ * to the {@link PriceMoveDetector} and publishes its alerts to {@link MarketTopics#ALERTS}; the batch's offsets are committed once Kafka acknowledged its alerts. Records that are
  * no candle are skipped here: the sink already sends them to the dead letters.
  */
 @Component
@@ -48,7 +49,7 @@ class PriceAlertWatcher {
         List<CompletableFuture<?>> sent = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             Optional<Kline> candle = read(record.value());
-            if (candle.isEmpty() || !candle.get().closed()) {
+            if (candle.isEmpty() || !candle.get().closed() || historyWhenPublished(record, candle.get())) {
                 continue;
             }
             Optional<PriceAlert> alert = detector.onClosed(candle.get());
@@ -62,6 +63,12 @@ class PriceAlertWatcher {
         for (CompletableFuture<?> future : sent) {
             future.get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** A backfill's candles are history: a move among them is no news to alert anyone about. */
+    private static boolean historyWhenPublished(ConsumerRecord<String, String> record, Kline candle) {
+        Header stamp = record.headers().lastHeader(MarketTopics.SOURCE_TIME_HEADER);
+        return MarketTopics.wasHistoryWhenPublished(stamp == null ? null : stamp.value(), candle.closeTime());
     }
 
     private static Optional<Kline> read(String json) {

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trendline.api.market.Kline;
 import io.trendline.api.market.MarketTopics;
 import io.trendline.api.market.PriceAlert;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,8 +20,8 @@ import org.springframework.stereotype.Component;
  * Pushes candles (the one in progress and each closed one) to {@code /topic/candles.<SYMBOL>} and price alerts to
  * {@code /topic/alerts.<SYMBOL>}: a client asks for a symbol's alerts by subscribing there. Records that are not
  * what their topic promises are dropped (the sink dead-letters bad candles). A closed candle that was already
- * history when the collector published it (a backfill: its {@link MarketTopics#SOURCE_TIME_HEADER} more than
- * {@link #STALE_AFTER} past its close) is not pushed: a live chart has newer bars, and a backfill of months would
+ * history when the collector published it (a backfill; see {@link MarketTopics#wasHistoryWhenPublished}) is not
+ * pushed: a live chart has newer bars, and a backfill of months would
  * otherwise be pushed minute by minute.
  */
 @Component
@@ -35,8 +33,6 @@ class LiveMarketForwarder {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
-    static final Duration STALE_AFTER = Duration.ofMinutes(2);
 
     private final SimpMessagingTemplate stomp;
 
@@ -66,15 +62,8 @@ class LiveMarketForwarder {
 
     private static boolean historyWhenPublished(ConsumerRecord<String, String> record, Kline candle) {
         Header stamp = record.headers().lastHeader(MarketTopics.SOURCE_TIME_HEADER);
-        if (stamp == null || !candle.closed()) {
-            return false;
-        }
-        try {
-            long publishedAt = Long.parseLong(new String(stamp.value(), StandardCharsets.UTF_8));
-            return publishedAt - (candle.closeTime() + 1) > STALE_AFTER.toMillis();
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return candle.closed() && MarketTopics.wasHistoryWhenPublished(stamp == null ? null : stamp.value(),
+                candle.closeTime());
     }
 
     private void send(String prefix, String symbol, Object payload) {
