@@ -3,7 +3,6 @@ import { ApiError, type Strategy } from '../api';
 import { authorizedFetch } from '../auth';
 import {
   backtests,
-  INTERVALS,
   percent,
   ratio,
   type BacktestProgress,
@@ -14,6 +13,7 @@ import {
 import { formatTime, shortId } from '../format';
 import { useLoad } from '../hooks';
 import { ProblemMessage } from './ProblemMessage';
+import { CostInputs, RangeInputs } from './RunInputs';
 
 // The charting library loads only when a run's curves are shown.
 const BacktestChart = lazy(() => import('./BacktestChart'));
@@ -98,34 +98,8 @@ function BacktestForm({ strategy, onStarted }: { strategy: Strategy; onStarted: 
 
   return (
     <form className="inline-form" onSubmit={submit} aria-label="New backtest">
-      <label>
-        Interval
-        <select value={interval} onChange={(e) => setInterval(e.target.value)}>
-          {INTERVALS.map((i) => (
-            <option key={i}>{i}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        From (UTC)
-        <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} required />
-      </label>
-      <label>
-        To (UTC)
-        <input type="date" value={to} onChange={(e) => setTo(e.target.value)} required />
-      </label>
-      <label>
-        Capital
-        <input type="number" min={1} step="any" value={capital} onChange={(e) => setCapital(Number(e.target.value))} />
-      </label>
-      <label>
-        Fee (bps)
-        <input type="number" min={0} max={1000} step="any" value={fee} onChange={(e) => setFee(Number(e.target.value))} />
-      </label>
-      <label>
-        Slippage (bps)
-        <input type="number" min={0} max={1000} step="any" value={slippage} onChange={(e) => setSlippage(Number(e.target.value))} />
-      </label>
+      <RangeInputs interval={interval} onInterval={setInterval} from={from} onFrom={setFrom} to={to} onTo={setTo} />
+      <CostInputs capital={capital} onCapital={setCapital} fee={fee} onFee={setFee} slippage={slippage} onSlippage={setSlippage} />
       <button type="submit" disabled={busy || strategy.archived}>
         Run backtest
       </button>

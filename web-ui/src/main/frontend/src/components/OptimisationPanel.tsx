@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError, pollStrategy, type ParameterSpec, type Parameters, type Strategy } from '../api';
-import { INTERVALS, percent, ratio, type BacktestProgress } from '../backtests';
+import { percent, ratio, type BacktestProgress } from '../backtests';
 import {
   gridSize,
   isPremiumRequired,
@@ -20,6 +20,7 @@ import {
 } from '../optimisations';
 import { staleNotice } from './ParameterEditor';
 import { Notice, ProblemMessage } from './ProblemMessage';
+import { CostInputs, RangeInputs } from './RunInputs';
 
 const asError = (e: unknown) => (e instanceof ApiError ? e : new ApiError({ status: 0, detail: String(e) }));
 
@@ -280,22 +281,7 @@ function OptimisationForm(props: {
         </table>
       )}
       <div className="inline-form">
-        <label>
-          Interval
-          <select value={interval} onChange={(e) => setInterval(e.target.value)}>
-            {INTERVALS.map((i) => (
-              <option key={i}>{i}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          From (UTC)
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} required />
-        </label>
-        <label>
-          To (UTC)
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} required />
-        </label>
+        <RangeInputs interval={interval} onInterval={setInterval} from={from} onFrom={setFrom} to={to} onTo={setTo} />
         <label>
           Objective
           <select value={objective} onChange={(e) => setObjective(e.target.value as Objective)}>
@@ -346,18 +332,7 @@ function OptimisationForm(props: {
             </label>
           </>
         )}
-        <label>
-          Capital
-          <input type="number" min={1} step="any" value={capital} onChange={(e) => setCapital(Number(e.target.value))} />
-        </label>
-        <label>
-          Fee (bps)
-          <input type="number" min={0} max={1000} step="any" value={fee} onChange={(e) => setFee(Number(e.target.value))} />
-        </label>
-        <label>
-          Slippage (bps)
-          <input type="number" min={0} max={1000} step="any" value={slippage} onChange={(e) => setSlippage(Number(e.target.value))} />
-        </label>
+        <CostInputs capital={capital} onCapital={setCapital} fee={fee} onFee={setFee} slippage={slippage} onSlippage={setSlippage} />
         <button type="submit" className="primary" disabled={busy || strategy.archived || rows.length === 0}>
           {busy ? 'Optimising…' : 'Optimise'}
         </button>
