@@ -4,6 +4,7 @@ import io.trendline.ingestion.store.InvalidKlineException;
 import io.trendline.ingestion.store.KlineRow;
 import io.trendline.ingestion.store.ScaledDecimal;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The fields of one candle record as a parser finds them, reused from record to record, and the rules a record on
@@ -12,9 +13,10 @@ import java.util.Arrays;
  */
 final class KlineFields {
 
-    static final int OPEN = 0;
-    static final int VOLUME = 4;
-    static final int TAKER_BUY_QUOTE_VOLUME = 7;
+    /** The decimal fields in index order: four Decimal(18, 8) prices, then four Decimal(38, 8) volumes. */
+    static final List<String> DECIMALS = List.of("open", "high", "low", "close", "volume", "quoteVolume",
+            "takerBuyBaseVolume", "takerBuyQuoteVolume");
+    private static final int VOLUME = 4;
     private static final int ALL_REQUIRED = 127;
     private static final int ALL_OPTIONAL = 15;
 
@@ -62,17 +64,7 @@ final class KlineFields {
 
     /** The index of a decimal field for {@link #decimal}, or -1 when {@code field} is none. */
     static int decimalIndex(String field) {
-        return switch (field) {
-            case "open" -> 0;
-            case "high" -> 1;
-            case "low" -> 2;
-            case "close" -> 3;
-            case "volume" -> 4;
-            case "quoteVolume" -> 5;
-            case "takerBuyBaseVolume" -> 6;
-            case "takerBuyQuoteVolume" -> 7;
-            default -> -1;
-        };
+        return DECIMALS.indexOf(field);
     }
 
     /** A decimal field from its text; throws NumberFormatException for text that is no number or does not fit. */

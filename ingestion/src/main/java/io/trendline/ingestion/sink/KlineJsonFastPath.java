@@ -3,7 +3,9 @@ package io.trendline.ingestion.sink;
 import io.trendline.ingestion.store.InvalidKlineException;
 import io.trendline.ingestion.store.KlineRow;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The sink's fast path: reads a candle record straight from its bytes when it is laid out as the platform's publisher
@@ -17,6 +19,7 @@ import java.util.Arrays;
  */
 final class KlineJsonFastPath {
 
+    /** The keys after the eight decimals of {@link KlineFields#DECIMALS}. */
     private static final int SYMBOL = 8;
     private static final int INTERVAL = 9;
     private static final int CLOSED = 10;
@@ -24,10 +27,9 @@ final class KlineJsonFastPath {
     private static final int CLOSE_TIME = 12;
     private static final int TRADES = 13;
     private static final int UNKNOWN = -1;
-    /** Keys by index: the eight decimals of {@link KlineFields#decimalIndex}, then the rest. */
-    private static final byte[][] KEYS = keys("open", "high", "low", "close", "volume", "quoteVolume",
-            "takerBuyBaseVolume", "takerBuyQuoteVolume", "symbol", "interval", "closed", "openTime", "closeTime",
-            "trades");
+    /** Keys by index: the eight decimals of {@link KlineFields#DECIMALS}, then the rest. */
+    private static final byte[][] KEYS = keys(KlineFields.DECIMALS, "symbol", "interval", "closed", "openTime",
+            "closeTime", "trades");
     /** The key the publisher writes after each key (Kline's component order), tried first. */
     private static final int[] NEXT = next(SYMBOL, INTERVAL, OPEN_TIME, CLOSE_TIME, 0, 1, 2, 3, 4, 5, TRADES, 6, 7,
             CLOSED);
@@ -268,10 +270,12 @@ final class KlineJsonFastPath {
         return next;
     }
 
-    private static byte[][] keys(String... names) {
-        byte[][] keys = new byte[names.length][];
-        for (int i = 0; i < names.length; i++) {
-            keys[i] = names[i].getBytes(StandardCharsets.US_ASCII);
+    private static byte[][] keys(List<String> decimals, String... others) {
+        List<String> names = new ArrayList<>(decimals);
+        names.addAll(List.of(others));
+        byte[][] keys = new byte[names.size()][];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = names.get(i).getBytes(StandardCharsets.US_ASCII);
         }
         return keys;
     }

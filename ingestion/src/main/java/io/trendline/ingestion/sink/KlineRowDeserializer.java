@@ -68,12 +68,15 @@ public class KlineRowDeserializer implements Deserializer<KlineRow> {
                 case "openTime" -> k.openTime(longValue(json, field));
                 case "closeTime" -> k.closeTime = longValue(json, field);
                 case "trades" -> k.trades(longValue(json, field));
-                case "open", "high", "low", "close", "volume", "quoteVolume", "takerBuyBaseVolume",
-                     "takerBuyQuoteVolume" -> {
-                    CharSlice text = text(json, field);
-                    k.decimal(KlineFields.decimalIndex(field), text, 0, text.length());
+                default -> {
+                    int decimal = KlineFields.decimalIndex(field);
+                    if (decimal < 0) {
+                        json.skipChildren();
+                    } else {
+                        CharSlice text = text(json, field);
+                        k.decimal(decimal, text, 0, text.length());
+                    }
                 }
-                default -> json.skipChildren();
             }
         }
         return k.toRow();
