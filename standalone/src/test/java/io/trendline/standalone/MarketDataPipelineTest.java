@@ -147,6 +147,10 @@ class MarketDataPipelineTest {
         // when: two BTCUSDT minutes are left out of the stream and the connection drops once streaming
         await().atMost(Duration.ofSeconds(60)).until(() -> collector.collector() != null
                 && collector.collector().status().streamConnected());
+        // Before the backfill is done the feed ignores the stream (the backfill brings those minutes), so a gap forced
+        // then is no gap; only one forced after it must be repaired. The repair itself is checked deterministically,
+        // on a clock the test drives, in BinanceCollectorRealDataTest.
+        boolean caughtUpBeforeTheGap = status("BTCUSDT").path("caughtUp").asBoolean();
         fake.faults().skipClosedCandles("BTCUSDT", 2);
         long connections = fake.stats().streamConnections();
         await().atMost(Duration.ofSeconds(60)).until(() -> fake.stats().closedCandlesSkipped() >= 2);
@@ -161,7 +165,9 @@ class MarketDataPipelineTest {
                 + "WHERE symbol = 'BTCUSDT'", Long.class)).as("duplicated minutes").isZero();
         assertThat(fake.stats().restTooManyRequests()).isEqualTo(1);
         assertThat(fake.stats().streamConnections()).isGreaterThan(connections);
-        assertThat(status("BTCUSDT").get("repairedGaps").asLong()).isPositive();
+        if (caughtUpBeforeTheGap) {
+            assertThat(status("BTCUSDT").get("repairedGaps").asLong()).as("gaps repaired").isPositive();
+        }
         JsonNode gaps = get("/api/market/BTCUSDT/gaps?from=" + btc.get(0).openTime() + "&to="
                 + (btc.get(btc.size() - 1).openTime() + 60_000));
         assertThat(gaps.get("present").asLong()).isEqualTo(btc.size());
